@@ -1,0 +1,10 @@
+package dev.labdesk.pack;
+
+/** A link or image in Markdown, with the URL as written. */
+public record MdLink(String url, boolean image, SourcePos pos) {
+
+    /** True for links with a scheme (https:, mailto:) — those are not checked offline. */
+    public boolean external() {
+        return url.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+    }
+}

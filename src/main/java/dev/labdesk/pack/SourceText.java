@@ -1,0 +1,139 @@
+package dev.labdesk.pack;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** The text of a source file and a map from character offsets to line and column. */
+public final class SourceText {
+
+    /** Larger files are refused: no lab or note needs 16 MB of Markdown. */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    private final Path file;
+    private final String text;
+    private final int[] lineStarts;
+
+    public SourceText(Path file, String text) {
+        this.file = file;
+        this.text = text;
+        this.lineStarts = lineStarts(text);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int lineCount() {
+        return lineStarts.length;
+    }
+
+    /** Offset of the first character of a 1-based line. */
+    public int lineStart(int line) {
+        return lineStarts[Math.min(Math.max(line, 1), lineStarts.length) - 1];
+    }
+
+    public SourcePos pos(int offset) {
+        int clamped = Math.max(0, Math.min(offset, text.length()));
+        int idx = Arrays.binarySearch(lineStarts, clamped);
+        int line = idx >= 0 ? idx : -idx - 2;
+        return new SourcePos(file, line + 1, clamped - lineStarts[line] + 1);
+    }
+
+    /**
+     * Reads a file as UTF-8. Problems (missing, unreadable, too large, binary, invalid UTF-8) are
+     * reported; invalid bytes become U+FFFD so the rest of the file is still checked.
+     *
+     * @return the text, or null when there is nothing sensible to parse
+     */
+    public static SourceText read(Path file, Problems problems) {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                problems.error(SourcePos.start(file), "file-too-large",
+                        "file is " + (size / (1024 * 1024)) + " MB; lab files and notes must be under "
+                                + (MAX_BYTES / (1024 * 1024)) + " MB (move data into files/ or assets/)");
+                return null;
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            problems.error(SourcePos.start(file), "missing-file", "file does not exist");
+            return null;
+        } catch (IOException | SecurityException e) {
+            problems.error(SourcePos.start(file), "unreadable", "cannot read file: " + e.getMessage());
+            return null;
+        }
+        return decode(file, bytes, problems);
+    }
+
+    static SourceText decode(Path file, byte[] bytes, Problems problems) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                SourcePos at = bytePos(file, bytes, start, i);
+                problems.error(at, "binary-file", "this is a binary file, not Markdown text (a NUL byte is here); "
+                        + "keep binaries under files/ or assets/");
+                return null;
+            }
+        }
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length - start + 16);
+        CoderResult result = strict.decode(in, out, true);
+        if (result.isError()) {
+            SourcePos at = bytePos(file, bytes, start, in.position());
+            problems.error(at, "encoding", "invalid UTF-8 (byte 0x"
+                    + String.format("%02X", bytes[in.position()] & 0xff) + "); save the file as UTF-8");
+            String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+            return new SourceText(file, lenient);
+        }
+        out.flip();
+        return new SourceText(file, out.toString());
+    }
+
+    /** Line and column of a byte offset, columns counted in characters of the valid prefix. */
+    private static SourcePos bytePos(Path file, byte[] bytes, int start, int offset) {
+        int line = 1;
+        int lineStartByte = start;
+        for (int i = start; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStartByte = i + 1;
+            }
+        }
+        String prefix = new String(bytes, lineStartByte, offset - lineStartByte, StandardCharsets.UTF_8);
+        return new SourcePos(file, line, prefix.length() + 1);
+    }
+
+    private static int[] lineStarts(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        int[] starts = new int[count];
+        int n = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts[n++] = i + 1;
+            }
+        }
+        return starts;
+    }
+}

@@ -1,0 +1,296 @@
+package dev.labdesk.pack.yaml;
+
+import dev.labdesk.pack.Problems;
+import dev.labdesk.pack.SourcePos;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads one YAML document into a {@link YNode} tree with positions in the enclosing file.
+ *
+ * <p>Untrusted input: never throws for bad YAML. Syntax errors, alias bombs, cycles, excessive
+ * nesting and oversized text are reported to {@link Problems} and yield {@code null}.
+ */
+public final class YamlReader {
+
+    /** Code {@value} marks YAML that could not be read at all. */
+    public static final String SYNTAX = "yaml-syntax";
+
+    static final int MAX_NODES = 100_000;
+    static final int MAX_DEPTH = 64;
+    static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+
+    private final Path file;
+    private final int firstLine;
+    private final int colOffset;
+    private final Problems problems;
+    private int nodes;
+
+    private YamlReader(Path file, int firstLine, int colOffset, Problems problems) {
+        this.file = file;
+        this.firstLine = firstLine;
+        this.colOffset = colOffset;
+        this.problems = problems;
+    }
+
+    /**
+     * @param firstLine the 1-based line in {@code file} where {@code text} starts
+     * @param colOffset columns removed from every line before {@code text} was cut out (fence indent)
+     * @return the document, or null when it is empty or could not be read (then a problem says why)
+     */
+    public static YNode read(String text, Path file, int firstLine, int colOffset, Problems problems) {
+        return parse(text, file, firstLine, colOffset, problems).node();
+    }
+
+    /** The document, and whether reading it failed (as opposed to it being empty). */
+    public record Result(YNode node, boolean failed) {
+    }
+
+    public static Result parse(String text, Path file, int firstLine, int colOffset, Problems problems) {
+        YamlReader reader = new YamlReader(file, firstLine, colOffset, problems);
+        YNode node = reader.read(text);
+        return new Result(node, reader.failed);
+    }
+
+    private boolean failed;
+
+    private YNode read(String text) {
+        YNode node = readOrNull(text);
+        failed = node == null && failed;
+        return node;
+    }
+
+    private YNode readOrNull(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setAllowRecursiveKeys(false);
+        options.setProcessComments(false);
+        Yaml yaml = new Yaml(options);
+        try {
+            Iterator<Node> docs = yaml.composeAll(new StringReader(text)).iterator();
+            if (!docs.hasNext()) {
+                return null;
+            }
+            Node root = docs.next();
+            if (docs.hasNext()) {
+                Node second = docs.next();
+                problems.error(pos(second == null ? null : second.getStartMark()), SYNTAX,
+                        "only one YAML document is allowed here; remove the '---' separator and what follows");
+            }
+            return root == null ? null : convert(root, new IdentityHashMap<>(), 0);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            problems.error(pos(mark), SYNTAX, "YAML syntax: " + describe(e));
+            return fail();
+        } catch (YAMLException e) {
+            problems.error(pos(null), SYNTAX, "YAML could not be read: " + oneLine(e.getMessage()));
+            return fail();
+        } catch (TooBig e) {
+            problems.error(e.at, SYNTAX, e.getMessage());
+            return fail();
+        } catch (StackOverflowError e) {
+            problems.error(pos(null), SYNTAX, "YAML is nested too deeply to read; flatten it");
+            return fail();
+        } catch (RuntimeException e) {
+            // SnakeYAML signals a few edge cases (odd encodings, broken surrogates) with plain runtime exceptions.
+            problems.error(pos(null), SYNTAX, "YAML could not be read: " + oneLine(String.valueOf(e.getMessage())));
+            return fail();
+        }
+    }
+
+    private YNode fail() {
+        failed = true;
+        return null;
+    }
+
+    private YNode convert(Node node, Map<Node, Boolean> path, int depth) {
+        if (++nodes > MAX_NODES) {
+            throw new TooBig(pos(node.getStartMark()),
+                    "YAML expands to more than " + MAX_NODES + " values (too many aliases?); write it out plainly");
+        }
+        if (depth > MAX_DEPTH) {
+            throw new TooBig(pos(node.getStartMark()), "YAML is nested more than " + MAX_DEPTH + " levels deep; flatten it");
+        }
+        if (path.containsKey(node)) {
+            throw new TooBig(pos(node.getStartMark()), "YAML alias refers to itself; a value cannot contain itself");
+        }
+        SourcePos at = pos(node.getStartMark());
+        if (node instanceof ScalarNode scalar) {
+            return scalar(scalar, at);
+        }
+        path.put(node, Boolean.TRUE);
+        try {
+            if (node instanceof SequenceNode seq) {
+                List<YNode> items = new ArrayList<>(seq.getValue().size());
+                for (Node item : seq.getValue()) {
+                    items.add(convert(item, path, depth + 1));
+                }
+                return new YSeq(items, at);
+            }
+            MappingNode map = (MappingNode) node;
+            List<YMap.Entry> entries = new ArrayList<>(map.getValue().size());
+            Set<String> seen = new HashSet<>();
+            for (NodeTuple tuple : map.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                if (!(keyNode instanceof ScalarNode sk)) {
+                    problems.error(pos(keyNode.getStartMark()), SYNTAX,
+                            "a key must be plain text, not " + (keyNode instanceof MappingNode ? "a mapping" : "a list"));
+                    continue;
+                }
+                YScalar key = scalar(sk, pos(sk.getStartMark()));
+                if (tag(sk).equals(Tag.MERGE)) {
+                    mergeInto(entries, seen, tuple.getValueNode(), path, depth);
+                    continue;
+                }
+                if (!seen.add(key.asText())) {
+                    problems.error(key.pos(), "duplicate-key",
+                            "key '" + key.asText() + "' appears twice in this mapping; keep one");
+                    continue;
+                }
+                entries.add(new YMap.Entry(key, convert(tuple.getValueNode(), path, depth + 1)));
+            }
+            return new YMap(entries, at);
+        } finally {
+            path.remove(node);
+        }
+    }
+
+    /** {@code <<: *base} merges keys the mapping does not set itself. */
+    private void mergeInto(List<YMap.Entry> entries, Set<String> seen, Node source, Map<Node, Boolean> path, int depth) {
+        List<Node> sources = source instanceof SequenceNode seq ? seq.getValue() : List.of(source);
+        for (Node s : sources) {
+            if (convert(s, path, depth + 1) instanceof YMap m) {
+                for (YMap.Entry e : m.entries()) {
+                    if (seen.add(e.name())) {
+                        entries.add(e);
+                    }
+                }
+            } else {
+                problems.error(pos(s.getStartMark()), SYNTAX, "'<<' merges mappings only");
+            }
+        }
+    }
+
+    private static Tag tag(Node node) {
+        return node.getTag() == null ? Tag.STR : node.getTag();
+    }
+
+    private static YScalar scalar(ScalarNode node, SourcePos at) {
+        String text = node.getValue();
+        Tag tag = tag(node);
+        Object value;
+        if (tag.equals(Tag.NULL)) {
+            value = null;
+        } else if (tag.equals(Tag.BOOL)) {
+            String t = text.toLowerCase(Locale.ROOT);
+            value = t.equals("true") || t.equals("yes") || t.equals("on");
+        } else if (tag.equals(Tag.INT)) {
+            value = parseInt(text);
+        } else if (tag.equals(Tag.FLOAT)) {
+            value = parseFloat(text);
+        } else {
+            value = text;
+        }
+        return new YScalar(text, value, at);
+    }
+
+    private static Object parseInt(String raw) {
+        String t = raw.replace("_", "");
+        try {
+            boolean negative = t.startsWith("-");
+            String digits = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+            BigInteger v;
+            if (digits.startsWith("0x")) {
+                v = new BigInteger(digits.substring(2), 16);
+            } else if (digits.startsWith("0b")) {
+                v = new BigInteger(digits.substring(2), 2);
+            } else if (digits.startsWith("0o")) {
+                v = new BigInteger(digits.substring(2), 8);
+            } else if (digits.length() > 1 && digits.startsWith("0")) {
+                v = new BigInteger(digits.substring(1), 8);
+            } else {
+                v = new BigInteger(digits);
+            }
+            if (negative) {
+                v = v.negate();
+            }
+            return v.bitLength() < 64 ? (Object) v.longValue() : v.doubleValue();
+        } catch (NumberFormatException e) {
+            return raw; // sexagesimal and other YAML 1.1 oddities stay text
+        }
+    }
+
+    private static Object parseFloat(String raw) {
+        String t = raw.replace("_", "").toLowerCase(Locale.ROOT);
+        if (t.endsWith(".inf")) {
+            return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (t.equals(".nan")) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return raw;
+        }
+    }
+
+    private SourcePos pos(Mark mark) {
+        if (mark == null) {
+            return new SourcePos(file, firstLine, 1 + colOffset);
+        }
+        return new SourcePos(file, firstLine + mark.getLine(), mark.getColumn() + 1 + colOffset);
+    }
+
+    private static String describe(MarkedYAMLException e) {
+        String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+        String context = e.getContext();
+        String text = problem == null ? "invalid YAML" : problem;
+        if (context != null && problem != null && !context.equals(problem)) {
+            text = text + " (" + context + ")";
+        }
+        String hint = "";
+        if (text.contains("'\\t'") || text.contains("\\t(TAB)")) {
+            hint = "; indent with spaces, not tabs";
+        } else if (text.contains("mapping values are not allowed")) {
+            hint = "; put quotes around a value that contains ': '";
+        }
+        return oneLine(text) + hint;
+    }
+
+    private static String oneLine(String s) {
+        String t = s == null ? "" : s.replaceAll("\\s+", " ").trim();
+        return t.length() > 300 ? t.substring(0, 297) + "..." : t;
+    }
+
+    private static final class TooBig extends RuntimeException {
+        final SourcePos at;
+
+        TooBig(SourcePos at, String message) {
+            super(message, null, false, false);
+            this.at = at;
+        }
+    }
+}
