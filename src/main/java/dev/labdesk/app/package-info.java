@@ -1,0 +1,4 @@
+/**
+ * The desktop application (JavaFX + AtlantaFX). The only package allowed to use JavaFX.
+ */
+package dev.labdesk.app;
