@@ -24,7 +24,11 @@ public final class DesktopLauncher {
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             String why = String.valueOf(e.getMessage());
             System.err.println("labdesk: the desktop app cannot start here (" + why + ").");
-            System.err.println("It needs a graphical display: run it from your desktop session, or set DISPLAY.");
+            if (why.contains("GTK")) {
+                System.err.println("On Linux JavaFX needs GTK 3: install it (sudo apt-get install libgtk-3-0) and run ./labdesk again.");
+            } else {
+                System.err.println("It needs a graphical display: run it from your desktop session, or set DISPLAY.");
+            }
             System.err.println("Everything else works headless: try 'labdesk --help', 'labdesk list labs'.");
             return 3;
         }
