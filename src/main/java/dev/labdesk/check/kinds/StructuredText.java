@@ -1,0 +1,101 @@
+package dev.labdesk.check.kinds;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/** Learner files and response bodies parsed into plain Maps, Lists and scalars for JSONPath. */
+final class StructuredText {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private StructuredText() {
+    }
+
+    /** The text is not valid; the message says where, in the learner's terms. */
+    static final class Unreadable extends Exception {
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static Object json(String text) throws Unreadable {
+        if (text.isBlank()) {
+            throw new Unreadable("it is empty");
+        }
+        try {
+            return JSON.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String msg = e.getOriginalMessage();
+            int cut = msg.indexOf('\n');
+            throw new Unreadable((cut > 0 ? msg.substring(0, cut) : msg) + where);
+        }
+    }
+
+    /** One document gives its value; several give a list of them. */
+    static Object yaml(String text) throws Unreadable {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(64);
+        options.setAllowDuplicateKeys(false);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        try {
+            List<Object> docs = new ArrayList<>();
+            for (Object doc : yaml.loadAll(text)) {
+                docs.add(plain(doc));
+            }
+            docs.removeIf(d -> d == null && docs.size() > 1);
+            if (docs.isEmpty()) {
+                throw new Unreadable("it is empty");
+            }
+            return docs.size() == 1 ? docs.get(0) : docs;
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark();
+            String where = m == null ? "" : " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1);
+            throw new Unreadable((e.getProblem() == null ? "invalid YAML" : e.getProblem()) + where);
+        } catch (YAMLException e) {
+            throw new Unreadable(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** SnakeYAML's extras (dates, binary, sets, big integers) as JSON-like values. */
+    private static Object plain(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, val) -> out.put(String.valueOf(k), plain(val)));
+            return out;
+        }
+        if (v instanceof Collection<?> c) {
+            List<Object> out = new ArrayList<>(c.size());
+            c.forEach(i -> out.add(plain(i)));
+            return out;
+        }
+        if (v instanceof Date d) {
+            return d.toInstant().toString();
+        }
+        if (v instanceof byte[] b) {
+            return Base64.getEncoder().encodeToString(b);
+        }
+        if (v instanceof BigInteger b) {
+            return b.bitLength() < 64 ? (Object) b.longValue() : b.doubleValue();
+        }
+        return v;
+    }
+}
