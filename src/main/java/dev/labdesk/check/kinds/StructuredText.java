@@ -12,12 +12,17 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Learner files and response bodies parsed into plain Maps, Lists and scalars for JSONPath. */
 final class StructuredText {
@@ -55,7 +60,8 @@ final class StructuredText {
         options.setMaxAliasesForCollections(50);
         options.setNestingDepthLimit(64);
         options.setAllowDuplicateKeys(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
+        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()), new DumperOptions(),
+                options, new CoreSchema());
         try {
             List<Object> docs = new ArrayList<>();
             for (Object doc : yaml.loadAll(text)) {
@@ -72,6 +78,22 @@ final class StructuredText {
             throw new Unreadable((e.getProblem() == null ? "invalid YAML" : e.getProblem()) + where);
         } catch (YAMLException e) {
             throw new Unreadable(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * YAML 1.2's core schema: only true/false are booleans, and dates stay text. Under YAML 1.1 a GitHub
+     * workflow's {@code on:} key would read as {@code true} and {@code $.on.push} would find nothing.
+     */
+    private static final class CoreSchema extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:true|True|TRUE|false|False|FALSE)$"), "tTfF");
+            addImplicitResolver(Tag.INT, Resolver.INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, Resolver.FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, Resolver.MERGE, "<");
+            addImplicitResolver(Tag.NULL, Resolver.NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, Resolver.EMPTY, null);
         }
     }
 
