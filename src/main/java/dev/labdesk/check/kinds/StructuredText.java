@@ -48,10 +48,23 @@ final class StructuredText {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String msg = e.getOriginalMessage();
-            int cut = msg.indexOf('\n');
-            throw new Unreadable((cut > 0 ? msg.substring(0, cut) : msg) + where);
+            throw new Unreadable(plainer(e.getOriginalMessage()) + where);
         }
+    }
+
+    /** Jackson's messages without the parser's vocabulary: "unexpected character ('<'): expected a value". */
+    static String plainer(String message) {
+        String m = message == null ? "not JSON" : message;
+        int cut = m.indexOf('\n');
+        if (cut > 0) {
+            m = m.substring(0, cut);
+        }
+        m = m.replaceAll(" \\(code \\d+\\)", "")
+                .replace(" (JSON String, Number, Array, Object or token 'null', 'true' or 'false')", "")
+                .replace("a valid value", "a value")
+                .replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*\\[Source:[^\\]]*\\]", "");
+        return m.isEmpty() ? m : Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }
 
     /** One document gives its value; several give a list of them. */
