@@ -125,6 +125,18 @@ class FileKindsTest {
     }
 
     @Test
+    void textHoldingQuotesIsShownInOtherQuotes() {
+        ws("Server.java", "server.createContext(\"/\", handler);\n");
+        CheckResult r = only("""
+                - id: route
+                  file.contains: Server.java
+                  expect: {text: '"/health"'}
+                """);
+        assertThat(r.expected()).isEqualTo("Server.java contains '\"/health\"'");
+        assertThat(r.actual()).isEqualTo("'\"/health\"' is not in Server.java");
+    }
+
+    @Test
     void fileJsonComparesValuesSemantically() {
         ws("config.json", "{\"name\": \"LabDesk \", \"port\": \"8080\", \"ratio\": 1.0, \"tags\": [\"a\", \"b\"]}");
         CheckReport r = run("""
@@ -166,6 +178,7 @@ class FileKindsTest {
         assertThat(broken.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(broken.expected()).isEqualTo("broken.json is valid JSON");
         assertThat(broken.actual()).startsWith("broken.json is not valid JSON: ").contains("line 2");
+        assertThat(r.results().get(2).expected()).isEqualTo("nope.json: $.name = \"x\"");
         assertThat(r.results().get(2).actual()).isEqualTo("nope.json does not exist");
     }
 

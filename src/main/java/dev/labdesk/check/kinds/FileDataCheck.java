@@ -7,6 +7,9 @@ import dev.labdesk.pack.CheckSpec;
 import dev.labdesk.pack.schema.Shape;
 import dev.labdesk.pack.schema.Shapes;
 import dev.labdesk.check.JsonExpectations;
+import dev.labdesk.check.Matchers;
+import java.util.ArrayList;
+import java.util.List;
 import dev.labdesk.check.Verdicts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +62,10 @@ public final class FileDataCheck implements CheckKind {
         String valid = rel + " is valid " + format.toUpperCase(Locale.ROOT);
         if (!Files.isRegularFile(path)) {
             String why = Files.isDirectory(path) ? rel + " is a folder, not a file" : WorkspaceFiles.missing(ctx.workspace(), rel);
-            return CheckOutcome.fail(valid, why).withEvidence(WorkspaceFiles.listing(ctx.workspace(), rel));
+            List<String> wanted = new ArrayList<>();
+            expectations.forEach((p, m) -> wanted.add(Matchers.match(String.valueOf(p), m, Matchers.MISSING).expected()));
+            return CheckOutcome.fail(rel + ": " + String.join("; ", wanted), why)
+                    .withEvidence(WorkspaceFiles.listing(ctx.workspace(), rel));
         }
         String content = WorkspaceFiles.read(path);
         Object document;

@@ -58,9 +58,16 @@ final class Specs {
         return s.replaceAll("\\s+", " ").trim();
     }
 
+    /** Text in quotes that do not clash with it: "x", or 'say "hi"' when it holds double quotes. */
     static String quoted(String s) {
-        String t = s.length() > 80 ? s.substring(0, 77) + "..." : s;
-        return "\"" + t.replace("\n", "\\n") + "\"";
+        String t = (s.length() > 80 ? s.substring(0, 77) + "..." : s).replace("\n", "\\n");
+        if (!t.contains("\"")) {
+            return "\"" + t + "\"";
+        }
+        if (!t.contains("'")) {
+            return "'" + t + "'";
+        }
+        return "\"" + t.replace("\"", "\\\"") + "\"";
     }
 
     /** The first lines of a text, for evidence. */
