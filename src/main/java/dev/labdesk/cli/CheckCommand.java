@@ -101,7 +101,9 @@ final class CheckCommand implements Callable<Integer> {
             registry.closeServices();
         }
         try {
-            root.recorder().checksFinished(target.pack(), target.lab(), ws, report);
+            if (workspace == null) { // a folder given with --workspace is someone's submission, not this user's progress
+                root.recorder().checksFinished(target.pack(), target.lab(), ws, report);
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "recording the run failed", e);
             err.println("labdesk: warning: the results were not saved to your progress: " + e.getMessage());

@@ -123,7 +123,9 @@ final class RunCommand implements Callable<Integer> {
             registry.closeServices();
         }
         try {
-            root.recorder().actionsFinished(target.pack(), target.lab(), ws, results);
+            if (workspace == null) { // a folder given with --workspace is not this user's progress
+                root.recorder().actionsFinished(target.pack(), target.lab(), ws, results);
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "recording the run failed", e);
             err.println("labdesk: warning: the run was not saved to your progress: " + e.getMessage());

@@ -31,7 +31,7 @@ public final class LabSession implements AutoCloseable {
     private final Lab lab;
     private final Path workspace;
     private final boolean trusted;
-    private final Cancellation cancellation = new Cancellation();
+    private volatile Cancellation runs = new Cancellation();
 
     public LabSession(KindRegistry registry, TaskExecutor executor, Pack pack, Lab lab, Path workspace, boolean trusted) {
         this.registry = registry;
@@ -58,9 +58,9 @@ public final class LabSession implements AutoCloseable {
         return trusted;
     }
 
-    /** A context for one run, cancelled with the session. */
+    /** A context for one run; {@link #cancel()} cancels every run started before it. */
     public KindContext context() {
-        return new SessionContext(pack, lab, workspace, trusted, KindContexts.child(cancellation), registry);
+        return new SessionContext(pack, lab, workspace, trusted, KindContexts.child(runs), registry);
     }
 
     /** Every check of the lab, in document order. */
@@ -93,9 +93,14 @@ public final class LabSession implements AutoCloseable {
         return out;
     }
 
-    /** Stops running checks and actions. */
+    /** Stops the checks and actions running now; the session stays usable for new runs. */
     public void cancel() {
-        cancellation.cancel();
+        Cancellation old;
+        synchronized (this) {
+            old = runs;
+            runs = new Cancellation();
+        }
+        old.cancel();
     }
 
     /** Cancels what is running and stops the commands this lab left in the background. */

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Where a finished run of a learner's lab is recorded: the seam for the progress store. The CLI's {@code check}
- * and {@code run} call it once per run (author tests in temporary folders are not recorded). Implementations
+ * and {@code run} call it once per run on the user's own workspace (author tests in temporary folders and
+ * submissions checked with {@code --workspace} are not recorded). Implementations
  * must not throw for storage problems they can report otherwise; callers log what they do throw.
  */
 public interface RunRecorder {

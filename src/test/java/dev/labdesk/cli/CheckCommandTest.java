@@ -135,6 +135,11 @@ class CheckCommandTest {
         assertThat(r.code()).isEqualTo(ExitCode.FAILED);
         assertThat(recorded).hasSize(1);
         assertThat(recorded.get(0).results()).hasSize(4);
+
+        CliRun submission = CliRun.run(null, recorder, "check", pack.toString(), "--lab", "greeting",
+                "--workspace", dir.resolve("home/workspaces/hello/greeting").toString());
+        assertThat(submission.code()).isEqualTo(ExitCode.FAILED);
+        assertThat(recorded).as("a submission checked with --workspace is not the user's progress").hasSize(1);
     }
 
     @Test
