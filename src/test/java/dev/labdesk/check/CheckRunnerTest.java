@@ -151,8 +151,9 @@ class CheckRunnerTest {
         assertThat(r.expected()).isEqualTo("status 200");
         assertThat(r.actual()).matches("status 503 \\(still so after 1s, \\d+ attempts\\)");
         int attempts = Integer.parseInt(r.actual().replaceAll(".*, (\\d+) attempts\\)", "$1"));
-        // 100 + 200 + 400 ms of backoff fit in 1 s, then one last try at the deadline.
-        assertThat(attempts).isBetween(4, 6);
+        // Pauses of 100 + 200 + 400 ms fit in 1 s, then one last try at the deadline: 5 attempts on an idle
+        // machine, fewer when each request is slow; the count reported is the count the server saw.
+        assertThat(attempts).isBetween(2, 6);
         assertThat(s.seen()).hasSize(attempts);
         assertThat(r.elapsedMs()).isGreaterThanOrEqualTo(1000);
     }
@@ -207,7 +208,7 @@ class CheckRunnerTest {
         assertThat(kinds.stuckStarted.await(10, TimeUnit.SECONDS)).isTrue();
         cancel.cancel();
         assertThat(run.get(5, TimeUnit.SECONDS).results().get(0).status()).isEqualTo(CheckStatus.SKIP);
-        assertThat(kinds.stuckInterrupted.get()).isTrue();
+        assertThat(kinds.stuckInterrupted.await(5, TimeUnit.SECONDS)).as("the stuck kind was interrupted").isTrue();
     }
 
     @Test

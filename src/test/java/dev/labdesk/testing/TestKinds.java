@@ -10,7 +10,6 @@ import dev.labdesk.pack.CheckSpec;
 import dev.labdesk.pack.schema.Shape;
 import dev.labdesk.pack.schema.Shapes;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A plugin with kinds that behave like integrations gone wrong, to test what the engines do about them:
@@ -20,8 +19,8 @@ public final class TestKinds implements LabdeskPlugin {
 
     /** Counted down when a {@code test.stuck} attempt starts. */
     public final CountDownLatch stuckStarted = new CountDownLatch(1);
-    /** Set when a {@code test.stuck} attempt saw its thread interrupted. */
-    public final AtomicBoolean stuckInterrupted = new AtomicBoolean();
+    /** Counted down when a {@code test.stuck} attempt sees its thread interrupted. */
+    public final CountDownLatch stuckInterrupted = new CountDownLatch(1);
 
     @Override
     public void register(KindRegistry.Builder registry) {
@@ -37,7 +36,7 @@ public final class TestKinds implements LabdeskPlugin {
                 try {
                     new CountDownLatch(1).await();
                 } catch (InterruptedException e) {
-                    stuckInterrupted.set(true);
+                    stuckInterrupted.countDown();
                 }
                 return CheckOutcome.pass("never", "never");
             }
