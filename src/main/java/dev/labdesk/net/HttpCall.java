@@ -40,7 +40,10 @@ public final class HttpCall {
     /** Bodies are read up to this size; evidence and matching look at the head anyway. */
     public static final int MAX_BODY = 2 * 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first use: most requests send no JSON body. */
+    private static final class Bodies {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
     private static volatile HttpClient client;
 
     private HttpCall() {
@@ -145,7 +148,7 @@ public final class HttpCall {
         HttpRequest.BodyPublisher publisher;
         if (request.json() != null) {
             try {
-                publisher = HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request.json()));
+                publisher = HttpRequest.BodyPublishers.ofString(Bodies.JSON.writeValueAsString(request.json()));
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("the json body cannot be written: " + e.getOriginalMessage());
             }

@@ -47,7 +47,11 @@ public final class HttpAction implements ActionKind {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_BODY_LINES = 200;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Created on first use: Jackson costs a few hundred ms at startup, and most commands never show a response. */
+    private static final class Pretty {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @Override
     public ActionOutcome run(Block.Action action, KindContext ctx, ActionListener events) throws InterruptedException {
@@ -93,7 +97,7 @@ public final class HttpAction implements ActionKind {
         String trimmed = text.trim();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
-                text = JSON.writeValueAsString(JSON.readValue(trimmed, Object.class));
+                text = Pretty.JSON.writeValueAsString(Pretty.JSON.readValue(trimmed, Object.class));
             } catch (JsonProcessingException e) {
                 // not JSON after all: show it as it came
             }
