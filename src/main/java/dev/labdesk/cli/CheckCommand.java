@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", description = {
+@Command(name = "check", mixinStandardHelpOptions = true, description = {
         "Run a lab's checks now, on its workspace (or --workspace DIR), and show expected vs actual for each.",
         "Exit 0 when none fails, 1 when one fails, 2 for a usage error or an invalid pack, 3 when an environment is missing."})
 final class CheckCommand implements Callable<Integer> {

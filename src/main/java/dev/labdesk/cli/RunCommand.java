@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", description = {
+@Command(name = "run", mixinStandardHelpOptions = true, description = {
         "Run a lab's actions headless, in document order (or one with --action ID), on its workspace.",
         "Exit 0 when all succeed, 1 when one fails, 2 for a usage error or an invalid pack, 3 when an environment is missing."})
 final class RunCommand implements Callable<Integer> {

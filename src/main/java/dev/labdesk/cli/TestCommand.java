@@ -24,9 +24,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "test", description = {
-        "For authors: test each lab in temporary folders. A fresh workspace must NOT pass all checks;",
-        "the solution, after the lab's actions, MUST pass them all.",
+@Command(name = "test", mixinStandardHelpOptions = true, description = {
+        "For authors: test labs in temporary folders (fresh work must fail, the solution must pass).",
+        "A fresh copy of files/<lab>/ must NOT pass all checks; files/<lab>/ + solutions/<lab>/, after the lab's"
+                + " actions in document order, MUST pass them all.",
         "Exit 0 when every lab passes, 1 when one fails, 2 for a usage error or an invalid pack, 3 when an environment is missing."})
 final class TestCommand implements Callable<Integer> {
 
