@@ -27,6 +27,10 @@ import java.util.concurrent.TimeUnit;
  * run the way the app and `labdesk check` run them: CheckRunner on a thread-pool TaskExecutor.
  * Prints the first (cold) round, warm rounds, and `labdesk check` as a fresh process.
  * Usage: java -cp target/labdesk.jar:bench/out CheckRound [warm-rounds] [jar-for-cli-runs]
+ *
+ * <p>The JDK's test HTTP server writes headers and body in two segments; without
+ * {@code -Dsun.net.httpserver.nodelay=true} Nagle and the client's delayed ACK add ~40 ms to each response,
+ * which measures that server, not the check engine. bench/check-round.sh sets it (BENCH_NODELAY=false to see the stall).
  */
 public final class CheckRound {
 
@@ -71,7 +75,8 @@ public final class CheckRound {
                     warm[i] = round(runner, pack, lab, ws, registry);
                 }
                 Arrays.sort(warm);
-                System.out.printf("check round: %d checks (5 file, 5 http on 127.0.0.1), all passing%n", lab.checks().size());
+                System.out.printf("check round: %d checks (5 file, 5 http on 127.0.0.1), all passing; test server nodelay=%s%n",
+                        lab.checks().size(), System.getProperty("sun.net.httpserver.nodelay", "false"));
                 System.out.printf("first round (cold JVM, in-process): %.1f ms%n", first);
                 System.out.printf("warm rounds (n=%d): min %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms%n", rounds,
                         warm[0], warm[rounds / 2], warm[(int) Math.ceil(rounds * 0.95) - 1], warm[rounds - 1]);

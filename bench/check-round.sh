@@ -9,4 +9,6 @@ if [ ! -f "$jar" ]; then
 fi
 mkdir -p "$here/bench/out"
 javac -nowarn -d "$here/bench/out" -cp "$jar" "$here/bench/CheckRound.java"
-exec java -XX:+UseSerialGC -cp "$jar:$here/bench/out" CheckRound "${1:-50}" "$jar"
+# nodelay: the JDK test server otherwise stalls each response ~40 ms on Nagle + delayed ACK (see CheckRound.java).
+exec java -XX:+UseSerialGC -Dsun.net.httpserver.nodelay="${BENCH_NODELAY:-true}" -cp "$jar:$here/bench/out" \
+    CheckRound "${1:-50}" "$jar"

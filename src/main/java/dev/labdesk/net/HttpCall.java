@@ -1,7 +1,5 @@
 package dev.labdesk.net;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.labdesk.kind.Cancellation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,10 +38,6 @@ public final class HttpCall {
     /** Bodies are read up to this size; evidence and matching look at the head anyway. */
     public static final int MAX_BODY = 2 * 1024 * 1024;
 
-    /** Created on first use: most requests send no JSON body. */
-    private static final class Bodies {
-        static final ObjectMapper JSON = new ObjectMapper();
-    }
     private static volatile HttpClient client;
 
     private HttpCall() {
@@ -147,11 +141,7 @@ public final class HttpCall {
         }
         HttpRequest.BodyPublisher publisher;
         if (request.json() != null) {
-            try {
-                publisher = HttpRequest.BodyPublishers.ofString(Bodies.JSON.writeValueAsString(request.json()));
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("the json body cannot be written: " + e.getOriginalMessage());
-            }
+            publisher = HttpRequest.BodyPublishers.ofString(PlainJson.write(request.json(), false));
             if (!hasContentType) {
                 b.header("Content-Type", "application/json");
             }

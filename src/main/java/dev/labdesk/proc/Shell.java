@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** Runs a command line the way a terminal would ({@code sh -c}, or {@code cmd /c} on Windows), output merged. */
@@ -51,8 +52,13 @@ public final class Shell {
         process.getOutputStream().close();
         cancellation.onCancel(() -> kill(process));
         // The reader blocks on the pipe; the watchdog kills the tree on timeout, which closes the pipe.
-        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> kill(process),
-                CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        AtomicBoolean timedOut = new AtomicBoolean();
+        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
+            if (process.isAlive()) {
+                timedOut.set(true); // before the kill, so the reader that sees the pipe close knows why
+                kill(process);
+            }
+        }, CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
         StringBuilder out = new StringBuilder();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String l;
@@ -72,15 +78,11 @@ public final class Shell {
             kill(process);
             throw new InterruptedException("cancelled");
         }
-        if (!ended || watchdogFired(watchdog, process)) {
+        if (!ended || timedOut.get()) {
             kill(process);
             return new Result(-1, out.toString(), true);
         }
         return new Result(process.exitValue(), out.toString(), false);
-    }
-
-    private static boolean watchdogFired(CompletableFuture<Void> watchdog, Process process) {
-        return watchdog.isDone() && !watchdog.isCancelled();
     }
 
     /** Kills a process and everything it started, children first. */

@@ -20,6 +20,11 @@ public final class TestServer implements AutoCloseable {
     public record Seen(String method, String path, Map<String, java.util.List<String>> headers, String body) {
     }
 
+    static {
+        // Without it the JDK server's two writes per response meet Nagle and delayed ACK: ~40 ms per request.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final CopyOnWriteArrayList<Seen> seen = new CopyOnWriteArrayList<>();
 

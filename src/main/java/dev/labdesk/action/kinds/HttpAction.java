@@ -8,8 +8,7 @@ import dev.labdesk.pack.Block;
 import dev.labdesk.pack.schema.Shape;
 import dev.labdesk.pack.schema.Shapes;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.labdesk.net.PlainJson;
 import dev.labdesk.net.HttpCall;
 import dev.labdesk.net.Redact;
 import dev.labdesk.pack.Durations;
@@ -47,11 +46,6 @@ public final class HttpAction implements ActionKind {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_BODY_LINES = 200;
-
-    /** Created on first use: Jackson costs a few hundred ms at startup, and most commands never show a response. */
-    private static final class Pretty {
-        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    }
 
     @Override
     public ActionOutcome run(Block.Action action, KindContext ctx, ActionListener events) throws InterruptedException {
@@ -97,7 +91,7 @@ public final class HttpAction implements ActionKind {
         String trimmed = text.trim();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             try {
-                text = Pretty.JSON.writeValueAsString(Pretty.JSON.readValue(trimmed, Object.class));
+                text = PlainJson.write(PlainJson.read(trimmed), true);
             } catch (JsonProcessingException e) {
                 // not JSON after all: show it as it came
             }

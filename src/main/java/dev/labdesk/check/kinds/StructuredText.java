@@ -2,8 +2,7 @@ package dev.labdesk.check.kinds;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.labdesk.net.PlainJson;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,8 +26,6 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /** Learner files and response bodies parsed into plain Maps, Lists and scalars for JSONPath. */
 final class StructuredText {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private StructuredText() {
     }
 
@@ -44,7 +41,7 @@ final class StructuredText {
             throw new Unreadable("it is empty");
         }
         try {
-            return JSON.readValue(text, Object.class);
+            return PlainJson.read(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
