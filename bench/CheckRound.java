@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * run the way the app and `labdesk check` run them: CheckRunner on a thread-pool TaskExecutor.
  * Prints the first (cold) round, warm rounds, and `labdesk check` as a fresh process.
  * Usage: java -cp target/labdesk.jar:bench/out CheckRound [warm-rounds] [jar-for-cli-runs]
+ * (BENCH_DETAIL=1 prints each check's time in every round.)
  *
  * <p>The JDK's test HTTP server writes headers and body in two segments; without
  * {@code -Dsun.net.httpserver.nodelay=true} Nagle and the client's delayed ACK add ~40 ms to each response,
@@ -101,6 +102,10 @@ public final class CheckRound {
         long t0 = System.nanoTime();
         CheckReport report = runner.run(lab.checks(), ctx);
         double ms = (System.nanoTime() - t0) / 1e6;
+        if (System.getenv("BENCH_DETAIL") != null) {
+            report.results().forEach(r -> System.out.print(r.id() + "=" + r.elapsedMs() + "ms "));
+            System.out.println();
+        }
         if (!report.allPassed()) {
             report.results().stream().filter(r -> !r.passed())
                     .forEach(r -> System.err.println(r.id() + ": " + r.status() + " " + r.expected() + " / " + r.actual()));
