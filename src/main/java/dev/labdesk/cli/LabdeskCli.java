@@ -1,5 +1,7 @@
 package dev.labdesk.cli;
 
+import dev.labdesk.kind.KindRegistry;
+import dev.labdesk.session.RunRecorder;
 import java.io.PrintWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -9,16 +11,32 @@ import picocli.CommandLine.Command;
 /** The {@code labdesk} command line: every subcommand of the CLI contract. */
 @Command(name = "labdesk", mixinStandardHelpOptions = true, versionProvider = LabdeskCli.Version.class,
         description = "A desktop lab for learning cloud computing by doing.",
-        subcommands = {ValidateCommand.class, ListCommand.class},
+        subcommands = {ValidateCommand.class, ListCommand.class, CheckCommand.class, RunCommand.class, TestCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 checks or tests failed, 2 usage error or invalid pack,",
                 "3 a required environment is unavailable, 4 internal error (see the log)."})
 public final class LabdeskCli {
 
     private static final Logger LOG = Logger.getLogger(LabdeskCli.class.getName());
 
+    private KindRegistry registry;
+    private final RunRecorder recorder;
+
+    private LabdeskCli(KindRegistry registry, RunRecorder recorder) {
+        this.registry = registry;
+        this.recorder = recorder;
+    }
+
     /** Runs a command line and returns its exit code; never lets an exception reach the user. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new LabdeskCli());
+        return run(args, out, err, null, null);
+    }
+
+    /**
+     * The same with the kinds and the recorder given (tests, embedding); null means the defaults: every
+     * plugin on the class path, and {@link #defaultRecorder()}.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, KindRegistry registry, RunRecorder recorder) {
+        CommandLine cli = new CommandLine(new LabdeskCli(registry, recorder));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL);
@@ -35,6 +53,22 @@ public final class LabdeskCli {
             return ExitCode.INTERNAL;
         });
         return cli.execute(args);
+    }
+
+    synchronized KindRegistry registry() {
+        if (registry == null) {
+            registry = KindRegistry.load();
+        }
+        return registry;
+    }
+
+    RunRecorder recorder() {
+        return recorder != null ? recorder : defaultRecorder();
+    }
+
+    /** Where {@code check} and {@code run} record finished runs: the progress store plugs in here. */
+    static RunRecorder defaultRecorder() {
+        return RunRecorder.NONE;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -9,6 +9,7 @@ import dev.labdesk.check.kinds.FileExistsCheck;
 import dev.labdesk.check.kinds.HttpCheck;
 import dev.labdesk.kind.KindRegistry;
 import dev.labdesk.kind.LabdeskPlugin;
+import dev.labdesk.proc.BackgroundProcesses;
 
 /** The kinds that need nothing but files and HTTP, and the environments labs may require. */
 public final class CorePlugin implements LabdeskPlugin {
@@ -23,7 +24,8 @@ public final class CorePlugin implements LabdeskPlugin {
                 .check(new HttpCheck("post"))
                 .check(new CommandCheck())
                 .action(new HttpAction())
-                .action(new ShellAction());
+                .action(new ShellAction())
+                .service(BackgroundProcesses.class, BackgroundProcesses::new);
         r.requires("docker", "a Docker engine (Docker Desktop, Rancher Desktop, colima, OrbStack or dockerd)")
                 .requires("kubernetes", "a local Kubernetes cluster (kind, minikube, k3d, Docker Desktop...)")
                 .requires("python", "Python 3 on the learner's machine")
