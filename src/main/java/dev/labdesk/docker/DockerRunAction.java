@@ -117,6 +117,14 @@ public final class DockerRunAction implements ActionKind {
             if (ctx.cancellation().isCancelled()) {
                 return ActionOutcome.cancelled();
             }
+            if (problem == null && waitFor == null) {
+                Optional<ContainerInfo> after = engine.container(id);
+                if (after.isPresent() && !after.get().running()) {
+                    // A one-shot container that finished cleanly: its output is the result.
+                    return ActionOutcome.ok("Container '" + name + "' ran and exited with code 0",
+                            Map.of("container", name, "containerId", id, "exitCode", "0"));
+                }
+            }
             if (problem != null) {
                 List<String> tail = engine.logs(id, 20);
                 return ActionOutcome.failed(problem + (tail.isEmpty() ? "" : "\nLast lines of its log:\n  " + String.join("\n  ", tail)));
@@ -158,7 +166,7 @@ public final class DockerRunAction implements ActionKind {
     private static String settle(DockerEngine engine, String id, String name) throws InterruptedException {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (true) {
-            String exited = exited(engine, id, name);
+            String exited = exited(engine, id, name, true);
             if (exited != null || System.nanoTime() > deadline) {
                 return exited;
             }
@@ -166,13 +174,14 @@ public final class DockerRunAction implements ActionKind {
         }
     }
 
-    private static String exited(DockerEngine engine, String id, String name) {
+    /** Why the container is no longer running, or null while it runs (or, when {@code zeroIsFine}, finished cleanly). */
+    private static String exited(DockerEngine engine, String id, String name, boolean zeroIsFine) {
         Optional<ContainerInfo> c = engine.container(id);
         if (c.isEmpty()) {
             return "The container '" + name + "' disappeared right after it started (was it removed?)";
         }
-        if (!c.get().running()) {
-            return "The container '" + name + "' stopped right after it started (exit code " + c.get().exitCode() + ")";
+        if (!c.get().running() && !(zeroIsFine && c.get().exitCode() == 0)) {
+            return "The container '" + name + "' stopped (exit code " + c.get().exitCode() + ")";
         }
         return null;
     }
@@ -197,7 +206,7 @@ public final class DockerRunAction implements ActionKind {
             } catch (IOException e) {
                 last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
-            String exited = exited(engine, id, name);
+            String exited = exited(engine, id, name, false);
             if (exited != null) {
                 return exited + " before " + url + " answered";
             }
