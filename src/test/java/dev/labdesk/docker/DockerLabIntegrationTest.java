@@ -82,8 +82,11 @@ class DockerLabIntegrationTest {
     @AfterEach
     void cleanUp() {
         try {
-            DockerCleanupAction.cleanup(engine, labKey, new RecordingListener());
             engine.container(container + "-foreign").ifPresent(c -> engine.removeContainer(c.id()));
+            ActionOutcome cleaned = DockerCleanupAction.cleanup(engine, labKey, new RecordingListener());
+            assertThat(cleaned.status()).as(cleaned.message()).isEqualTo(ActionOutcome.Status.OK);
+            assertThat(engine.containersLabelled(DockerEngine.LAB_LABEL, labKey)).as("containers left").isEmpty();
+            assertThat(engine.imagesLabelled(DockerEngine.LAB_LABEL, labKey)).as("images left").isEmpty();
         } finally {
             lab.close();
         }
