@@ -56,8 +56,8 @@ final class BuildProgress {
             }
             return;
         }
-        if (line.startsWith(" ---> Running in ") || line.startsWith("Removing intermediate container ")
-                || line.startsWith(" ---> ") || line.isBlank()) {
+        String bare = line.strip();
+        if (bare.startsWith("---> ") || bare.startsWith("Removing intermediate container") || bare.isEmpty()) {
             return;
         }
         stepOutput.addLast(line);

@@ -58,6 +58,7 @@ public final class DockerJavaEngine implements DockerEngine {
 
     private static final Logger LOG = Logger.getLogger(DockerJavaEngine.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
@@ -699,8 +700,10 @@ public final class DockerJavaEngine implements DockerEngine {
             }
         }
 
+        /** The classic builder paints a step's stderr red with ANSI codes; lines are plain text here. */
         private static String stripCr(String line) {
-            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            String plain = ANSI.matcher(line).replaceAll("");
+            return plain.endsWith("\r") ? plain.substring(0, plain.length() - 1) : plain;
         }
     }
 
