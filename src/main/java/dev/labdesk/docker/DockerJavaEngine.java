@@ -70,7 +70,7 @@ public final class DockerJavaEngine implements DockerEngine {
             + "(e.g. DOCKER_HOST=unix:///path/to/docker.sock)";
     static final String LOST_FIX = "check that Docker is running (`docker info` in a terminal, or `labdesk doctor`), then try again";
 
-    private final Supplier<EngineLocator> locator;
+    private final Supplier<List<EngineLocator.Candidate>> candidates;
     private final Object lock = new Object();
     private Connection connection;
     private Discovery lastDiscovery;
@@ -82,13 +82,18 @@ public final class DockerJavaEngine implements DockerEngine {
         }
     }
 
-    public DockerJavaEngine(Supplier<EngineLocator> locator) {
-        this.locator = locator;
+    /** {@code candidates} is asked again on every discovery, so a changed context or a started engine is seen. */
+    public DockerJavaEngine(Supplier<List<EngineLocator.Candidate>> candidates) {
+        this.candidates = candidates;
     }
 
     /** Reads DOCKER_HOST, contexts and sockets afresh on every discovery. */
     public static DockerJavaEngine fromEnvironment() {
-        return new DockerJavaEngine(EngineLocator::system);
+        return new DockerJavaEngine(() -> EngineLocator.system().candidates());
+    }
+
+    public static DockerJavaEngine of(EngineLocator locator) {
+        return new DockerJavaEngine(locator::candidates);
     }
 
     //**** Finding the engine ****//
@@ -120,7 +125,7 @@ public final class DockerJavaEngine implements DockerEngine {
 
     private Discovery connectLocked() {
         List<Discovery.Attempt> attempts = new ArrayList<>();
-        List<EngineLocator.Candidate> candidates = locator.get().candidates();
+        List<EngineLocator.Candidate> candidates = this.candidates.get();
         String problem = null;
         String fix = null;
         for (EngineLocator.Candidate c : candidates) {
