@@ -75,12 +75,17 @@ public final class DockerJavaEngine implements DockerEngine {
     private Connection connection;
     private Discovery lastDiscovery;
 
-    private record Connection(EngineInfo info, DockerClient quick, DockerClient streams) {
+    /** {@code probe} has short timeouts: it asks "still there?" while a long stream runs. */
+    private record Connection(EngineInfo info, DockerClient quick, DockerClient streams, DockerClient probe) {
         void close() {
             closeQuietly(quick);
             closeQuietly(streams);
+            closeQuietly(probe);
         }
     }
+
+    /** How often a long stream checks that the engine still answers; a stopping engine closes its listener at once. */
+    static final Duration WATCH_EVERY = Duration.ofSeconds(2);
 
     /** {@code candidates} is asked again on every discovery, so a changed context or a started engine is seen. */
     public DockerJavaEngine(Supplier<List<EngineLocator.Candidate>> candidates) {
@@ -219,7 +224,7 @@ public final class DockerJavaEngine implements DockerEngine {
         EngineInfo info = new EngineInfo(c.uri(), c.source(), v.getVersion(), v.getApiVersion(), v.getMinAPIVersion(),
                 v.getOperatingSystem(), v.getArch(), v.getKernelVersion());
         LOG.info(() -> "Docker engine " + info.version() + " (API " + info.apiVersion() + ") at " + c.uri() + " from " + c.source());
-        return new Connection(info, client(config, REQUEST_TIMEOUT), client(config, null));
+        return new Connection(info, client(config, REQUEST_TIMEOUT), client(config, null), client(config, PROBE_TIMEOUT));
     }
 
     private static DefaultDockerClientConfig config(EngineLocator.Candidate c) {
@@ -293,7 +298,7 @@ public final class DockerJavaEngine implements DockerEngine {
         }
         LOG.log(Level.WARNING, "Docker engine lost while " + doing, e);
         return new EnvironmentUnavailable("docker", "The Docker engine at " + c.info().endpoint()
-                + " stopped answering while " + doing + " (" + shortMessage(e) + ")", LOST_FIX, e);
+                + " stopped answering while " + doing + detail(e), LOST_FIX, e);
     }
 
     @Override
@@ -335,23 +340,23 @@ public final class DockerJavaEngine implements DockerEngine {
             throw lostOrRethrow(c, "starting the build", e);
         }
         cancellation.onCancel(() -> closeQuietly(callback));
-        boolean done;
-        try {
-            done = callback.awaitCompletion(spec.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closeQuietly(callback);
-            return new BuildResult(null, null, false, true);
-        }
+        Ending ending = await(c, callback, spec.timeout(), cancellation);
         out.flush();
-        if (cancellation.isCancelled()) {
+        if (ending == Ending.CANCELLED) {
             return new BuildResult(null, null, false, true);
         }
-        if (!done) {
-            closeQuietly(callback);
+        if (ending == Ending.TIMED_OUT) {
             return new BuildResult(null, null, true, false);
         }
+        if (ending == Ending.LOST) {
+            throw lostOrRethrowAlways(c, "building " + spec.tag(), new RuntimeException(new IOException("the engine stopped answering pings")));
+        }
         if (error[0] != null) {
+            // A daemon that is shutting down kills the RUN step first: that is the engine leaving, not the learner's build failing.
+            if (!answers(c)) {
+                throw lostOrRethrowAlways(c, "building " + spec.tag(),
+                        new RuntimeException(new IOException("the engine went away; the build's last words were: " + error[0].trim())));
+            }
             return BuildResult.failed(error[0]);
         }
         Throwable failure = callback.firstError();
@@ -382,7 +387,54 @@ public final class DockerJavaEngine implements DockerEngine {
         }
         LOG.log(Level.WARNING, "stream broke while " + doing, e);
         return new EnvironmentUnavailable("docker", "The Docker engine at " + c.info().endpoint()
-                + " stopped answering while " + doing + " (" + shortMessage(e) + ")", LOST_FIX, e);
+                + " stopped answering while " + doing + detail(e), LOST_FIX, e);
+    }
+
+    private enum Ending { DONE, TIMED_OUT, CANCELLED, LOST }
+
+    /**
+     * Waits for a stream to end while checking, every {@link #WATCH_EVERY}, that the engine still
+     * answers: a daemon that is shutting down may hold a build's stream open for many seconds
+     * after it stopped accepting requests. Closes the stream on timeout, cancellation or loss.
+     */
+    private static Ending await(Connection c, Tracked<?> callback, Duration timeout, Cancellation cancellation) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int misses = 0;
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (callback.awaitCompletion(Math.min(WATCH_EVERY.toNanos(), Math.max(left, 0)), TimeUnit.NANOSECONDS)) {
+                    return cancellation.isCancelled() ? Ending.CANCELLED : Ending.DONE;
+                }
+                if (cancellation.isCancelled()) {
+                    closeQuietly(callback);
+                    return Ending.CANCELLED;
+                }
+                if (System.nanoTime() >= deadline) {
+                    closeQuietly(callback);
+                    return Ending.TIMED_OUT;
+                }
+                misses = answers(c) ? 0 : misses + 1;
+                if (misses >= 2) {
+                    closeQuietly(callback);
+                    return Ending.LOST;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(callback);
+            return Ending.CANCELLED;
+        }
+    }
+
+    /** A quick "are you still there?" with short timeouts. */
+    private static boolean answers(Connection c) {
+        try {
+            c.probe().pingCmd().exec();
+            return true;
+        } catch (RuntimeException e) {
+            return !isConnectionProblem(e);
+        }
     }
 
     @Override
@@ -635,14 +687,15 @@ public final class DockerJavaEngine implements DockerEngine {
         try (InputStream in = Files.newInputStream(tar)) {
             c.streams().loadImageAsyncCmd(in).exec(callback);
             cancellation.onCancel(() -> closeQuietly(callback));
-            callback.awaitCompletion();
+            if (await(c, callback, Duration.ofHours(1), cancellation) == Ending.LOST) {
+                throw lostOrRethrowAlways(c, "loading " + tar.getFileName(), new RuntimeException(new IOException("the engine stopped answering pings")));
+            }
         } catch (IOException e) {
             throw new DockerFailure(0, "cannot read " + tar + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closeQuietly(callback);
         } catch (DockerException e) {
             throw new DockerFailure(e.getHttpStatus(), engineMessage(e), e);
+        } catch (EnvironmentUnavailable e) {
+            throw e;
         } catch (RuntimeException e) {
             throw lostOrRethrow(c, "loading " + tar.getFileName(), e);
         }
@@ -666,12 +719,14 @@ public final class DockerJavaEngine implements DockerEngine {
     private static class Tracked<T> extends ResultCallback.Adapter<T> {
         private volatile Throwable firstError;
 
+        /** Records the error for the caller instead of logging it as SEVERE (closing a stream ourselves raises one too). */
         @Override
         public void onError(Throwable throwable) {
             if (firstError == null) {
                 firstError = throwable;
             }
-            super.onError(throwable);
+            LOG.log(Level.FINE, "stream ended with an error", throwable);
+            closeQuietly(this);
         }
 
         Throwable firstError() {
@@ -786,6 +841,15 @@ public final class DockerJavaEngine implements DockerEngine {
             }
         }
         return all.toString();
+    }
+
+    /** " (what the innermost cause said)", or nothing when it said nothing useful. */
+    private static String detail(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null || root.getMessage().isBlank() ? "" : " (" + root.getMessage() + ")";
     }
 
     /** The innermost cause's message, which is the one that says what happened. */

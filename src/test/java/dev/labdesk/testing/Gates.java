@@ -11,7 +11,7 @@ final class Gates {
     }
 
     static void unavailable(String flag, boolean required, String reason, ExtensionContext context) {
-        String test = context.getDisplayName();
+        String test = context == null ? "this test" : context.getDisplayName();
         if (required) {
             Assertions.fail(reason + " (" + flag + "=true, so " + test + " fails instead of skipping)");
         }
