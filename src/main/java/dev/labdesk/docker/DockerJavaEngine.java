@@ -371,7 +371,8 @@ public final class DockerJavaEngine implements DockerEngine {
             // The stream ended without a result: the engine went away between two messages.
             throw lostOrRethrowAlways(c, "building " + spec.tag(), new RuntimeException(new IOException("the build stream ended without a result")));
         }
-        return BuildResult.built(imageId[0]);
+        // The stream may carry only the short id ("Successfully built 1a2b..."): report the full one.
+        return BuildResult.built(image(spec.tag()).map(ImageInfo::id).orElse(imageId[0]));
     }
 
     /** A broken stream during a long request means the engine went away, whatever the exception's type. */
