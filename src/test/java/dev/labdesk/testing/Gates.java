@@ -5,9 +5,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
 /** Skipping must be loud, and CI must be able to turn it into a failure. */
-final class Gates {
+public final class Gates {
 
     private Gates() {
+    }
+
+    /** Aborts (or, when {@code labdesk.requireDocker} is true, fails) the running test unless {@code present}. */
+    public static void requireForDocker(boolean present, String reason) {
+        if (!present) {
+            unavailable("labdesk.requireDocker", Boolean.getBoolean("labdesk.requireDocker"), reason, null);
+        }
     }
 
     static void unavailable(String flag, boolean required, String reason, ExtensionContext context) {
