@@ -75,12 +75,11 @@ public final class DockerJavaEngine implements DockerEngine {
     private Connection connection;
     private Discovery lastDiscovery;
 
-    /** {@code probe} has short timeouts: it asks "still there?" while a long stream runs. */
-    private record Connection(EngineInfo info, DockerClient quick, DockerClient streams, DockerClient probe) {
+    /** {@code config} makes short-lived probe clients that ask "still there?" while a long stream runs. */
+    private record Connection(EngineInfo info, DockerClient quick, DockerClient streams, DefaultDockerClientConfig config) {
         void close() {
             closeQuietly(quick);
             closeQuietly(streams);
-            closeQuietly(probe);
         }
     }
 
@@ -224,7 +223,7 @@ public final class DockerJavaEngine implements DockerEngine {
         EngineInfo info = new EngineInfo(c.uri(), c.source(), v.getVersion(), v.getApiVersion(), v.getMinAPIVersion(),
                 v.getOperatingSystem(), v.getArch(), v.getKernelVersion());
         LOG.info(() -> "Docker engine " + info.version() + " (API " + info.apiVersion() + ") at " + c.uri() + " from " + c.source());
-        return new Connection(info, client(config, REQUEST_TIMEOUT), client(config, null), client(config, PROBE_TIMEOUT));
+        return new Connection(info, client(config, REQUEST_TIMEOUT), client(config, null), config);
     }
 
     private static DefaultDockerClientConfig config(EngineLocator.Candidate c) {
@@ -404,7 +403,7 @@ public final class DockerJavaEngine implements DockerEngine {
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
-                if (callback.awaitCompletion(Math.min(WATCH_EVERY.toNanos(), Math.max(left, 0)), TimeUnit.NANOSECONDS)) {
+                if (callback.awaitEnd(Math.min(WATCH_EVERY.toNanos(), Math.max(left, 0)), TimeUnit.NANOSECONDS)) {
                     return cancellation.isCancelled() ? Ending.CANCELLED : Ending.DONE;
                 }
                 if (cancellation.isCancelled()) {
@@ -428,13 +427,19 @@ public final class DockerJavaEngine implements DockerEngine {
         }
     }
 
-    /** A quick "are you still there?" with short timeouts. */
+    /**
+     * A quick "are you still there?" on a NEW connection: a stopping daemon closes its listener at
+     * once but keeps serving connections it already has, so a pooled connection would still answer.
+     */
     private static boolean answers(Connection c) {
+        DockerClient probe = client(c.config(), PROBE_TIMEOUT);
         try {
-            c.probe().pingCmd().exec();
+            probe.pingCmd().exec();
             return true;
         } catch (RuntimeException e) {
             return !isConnectionProblem(e);
+        } finally {
+            closeQuietly(probe);
         }
     }
 
@@ -608,7 +613,7 @@ public final class DockerJavaEngine implements DockerEngine {
         });
         try {
             c.streams().logContainerCmd(containerId).withStdOut(true).withStdErr(true).withTail(tail).exec(frames);
-            if (!frames.awaitCompletion(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            if (!frames.awaitEnd(REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 closeQuietly(frames);
             }
         } catch (DockerException e) {
@@ -719,6 +724,28 @@ public final class DockerJavaEngine implements DockerEngine {
     /** A callback that remembers the first error, so the caller can tell a broken stream from a finished one. */
     private static class Tracked<T> extends ResultCallback.Adapter<T> {
         private volatile Throwable firstError;
+        /** Our own "ended" latch: the library's timed awaitCompletion closes the stream when it times out. */
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public void onComplete() {
+            super.onComplete();
+            ended.countDown();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                super.close();
+            } finally {
+                ended.countDown();
+            }
+        }
+
+        /** Waits without side effects; true when the stream has ended. */
+        boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+            return ended.await(timeout, unit);
+        }
 
         /** Records the error for the caller instead of logging it as SEVERE (closing a stream ourselves raises one too). */
         @Override

@@ -113,6 +113,15 @@ class DockerBuildActionTest {
         }
 
         @Test
+        void aStepQuieterThanTheEngineWatchStillCompletes() throws Exception {
+            // Nothing is printed for longer than two watch periods: the liveness pings must not end the stream.
+            long quiet = DockerJavaEngine.WATCH_EVERY.multipliedBy(2).plusSeconds(1).toSeconds();
+            dockerfile("FROM scratch", "COPY busybox /bin/busybox", "RUN [\"/bin/busybox\", \"sleep\", \"" + quiet + "\"]");
+            ActionOutcome r = build("build", new RecordingListener(), new Cancellation());
+            assertThat(r.status()).as(r.message()).isEqualTo(ActionOutcome.Status.OK);
+        }
+
+        @Test
         void cancellingStopsTheBuildPromptly() throws Exception {
             dockerfile("FROM scratch", "COPY busybox /bin/busybox", "RUN [\"/bin/busybox\", \"sleep\", \"60\"]");
             RecordingListener events = new RecordingListener();

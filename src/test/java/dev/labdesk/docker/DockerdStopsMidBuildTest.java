@@ -51,6 +51,9 @@ class DockerdStopsMidBuildTest {
             });
             assertThat(events.awaitLine(l -> l.startsWith(" ---> Running in"), 60_000)).as("the slow RUN step started").isTrue();
 
+            // Past two liveness pings with the engine up: the build must still be running when dockerd is stopped.
+            Thread.sleep(DockerJavaEngine.WATCH_EVERY.multipliedBy(2).plusMillis(500).toMillis());
+            assertThat(build).as("the build is still running before dockerd stops").isNotDone();
             long stopped = System.nanoTime();
             dockerd.stopDaemon();
             Throwable failure = null;
