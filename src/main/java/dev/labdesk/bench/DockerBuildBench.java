@@ -71,9 +71,20 @@ public final class DockerBuildBench {
             }
         };
         try {
+            boolean trace = System.getenv("LABDESK_BENCH_TRACE") != null;
             for (int i = 0; i <= count; i++) {
                 long start = System.nanoTime();
-                ActionOutcome r = build.run(action, ctx, ActionListener.NONE);
+                ActionListener events = !trace ? ActionListener.NONE : new ActionListener() {
+                    @Override
+                    public void log(String line) {
+                        System.err.printf(Locale.ROOT, "%6d ms  %s%n", (System.nanoTime() - start) / 1_000_000, line);
+                    }
+
+                    @Override
+                    public void progress(double fraction, String label) {
+                    }
+                };
+                ActionOutcome r = build.run(action, ctx, events);
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 if (!r.ok()) {
                     System.err.println("build failed: " + r.message());

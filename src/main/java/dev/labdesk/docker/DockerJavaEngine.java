@@ -303,6 +303,30 @@ public final class DockerJavaEngine implements DockerEngine {
     @Override
     public BuildResult build(BuildSpec spec, Consumer<String> lines, Cancellation cancellation) {
         Connection c = connection();
+        Path tar;
+        InputStream tarIn;
+        try {
+            tar = Files.createTempFile("labdesk-context", ".tar");
+            try (var tarOut = Files.newOutputStream(tar)) {
+                ContextTar.write(spec.context(), spec.dockerfile(), tarOut);
+            }
+            tarIn = Files.newInputStream(tar, java.nio.file.StandardOpenOption.DELETE_ON_CLOSE);
+        } catch (IOException e) {
+            return BuildResult.failed("cannot pack the build context " + spec.context() + ": " + e.getMessage());
+        }
+        try {
+            return build(c, spec, tarIn, lines, cancellation);
+        } finally {
+            closeQuietly(tarIn);
+            try {
+                Files.deleteIfExists(tar);
+            } catch (IOException ignored) {
+                // a temp file; the OS cleans it
+            }
+        }
+    }
+
+    private BuildResult build(Connection c, BuildSpec spec, InputStream context, Consumer<String> lines, Cancellation cancellation) {
         LineSplitter out = new LineSplitter(lines);
         final String[] imageId = new String[1];
         final String[] error = new String[1];
@@ -321,9 +345,9 @@ public final class DockerJavaEngine implements DockerEngine {
             }
         };
         try {
-            var cmd = c.streams().buildImageCmd()
-                    .withBaseDirectory(spec.context().toFile())
-                    .withDockerfile(spec.dockerfile().toFile())
+            var cmd = c.streams().buildImageCmd(context)
+                    .withDockerfilePath(spec.context().toAbsolutePath().normalize()
+                            .relativize(spec.dockerfile().toAbsolutePath().normalize()).toString().replace('\\', '/'))
                     .withTags(java.util.Set.of(spec.tag()))
                     .withLabels(spec.labels())
                     .withNoCache(spec.noCache())
