@@ -27,6 +27,7 @@ public final class DockerBuildBench {
     }
 
     public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING); // numbers only on the terminal
         Path context = Path.of(args[0]).toAbsolutePath();
         String tag = args[1];
         int count = Integer.parseInt(args[2]);
