@@ -58,6 +58,9 @@ public interface DockerEngine extends AutoCloseable {
 
     List<Labelled> imagesLabelled(String key, String value);
 
+    /** Writes an image to a tar, as {@code docker save} does, for packs that ship their images. */
+    void save(String reference, Path tar);
+
     /** Loads an image tar made by {@code docker save}; returns the image names it loaded. */
     List<String> load(Path tar, Consumer<String> lines, Cancellation cancellation);
 

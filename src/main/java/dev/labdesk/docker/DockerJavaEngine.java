@@ -691,6 +691,20 @@ public final class DockerJavaEngine implements DockerEngine {
     }
 
     @Override
+    public void save(String reference, Path tar) {
+        Connection c = connection();
+        try (InputStream in = c.streams().saveImageCmd(reference).exec()) {
+            Files.copy(in, tar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (DockerException e) {
+            throw new DockerFailure(e.getHttpStatus(), engineMessage(e), e);
+        } catch (IOException e) {
+            throw lostOrRethrowAlways(c, "saving " + reference, new RuntimeException(e));
+        } catch (RuntimeException e) {
+            throw lostOrRethrow(c, "saving " + reference, e);
+        }
+    }
+
+    @Override
     public List<String> load(Path tar, Consumer<String> lines, Cancellation cancellation) {
         Connection c = connection();
         List<String> loaded = java.util.Collections.synchronizedList(new ArrayList<>());
