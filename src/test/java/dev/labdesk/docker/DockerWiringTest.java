@@ -26,7 +26,8 @@ class DockerWiringTest {
         Files.writeString(context.resolve("Dockerfile"), "FROM scratch\nCOPY busybox /bin/busybox\nCMD [\"/bin/busybox\", \"true\"]\n");
         String tag = "labdesk-wiring/" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()) + ":1";
         String label = "wiring/" + tag;
-        try (DockerJavaEngine engine = DockerJavaEngine.fromEnvironment()) {
+        DockerJavaEngine engine = DockerJavaEngine.fromEnvironment();
+        try {
             List<String> lines = Collections.synchronizedList(new ArrayList<>());
             BuildResult r = engine.build(new BuildSpec(context, context.resolve("Dockerfile"), tag, Map.of(),
                     Map.of(DockerEngine.LAB_LABEL, label), true, Duration.ofMinutes(2)), lines::add, new Cancellation());
@@ -38,7 +39,11 @@ class DockerWiringTest {
             assertThat(image.labels()).containsEntry(DockerEngine.LAB_LABEL, label);
             assertThat(engine.removeImage(image.id())).isTrue();
             assertThat(engine.image(tag)).isEmpty();
+        } finally {
+            // also when an assertion above failed: nothing of this test stays on the shared engine
+            engine.imagesLabelled(DockerEngine.LAB_LABEL, label).forEach(i -> engine.removeImage(i.id()));
             assertThat(engine.imagesLabelled(DockerEngine.LAB_LABEL, label)).isEmpty();
+            engine.close();
         }
     }
 }
