@@ -26,6 +26,7 @@ final class BuildProgress {
     private String stepNumber;
     private boolean stepIsFrom;
     private boolean fromCache;
+    private String runningContainer;
 
     BuildProgress(ActionListener events) {
         this.events = events;
@@ -56,6 +57,14 @@ final class BuildProgress {
             }
             return;
         }
+        if (line.startsWith(" ---> Running in ")) {
+            runningContainer = line.substring(" ---> Running in ".length()).trim();
+            return;
+        }
+        if (line.startsWith("Removing intermediate container")) {
+            runningContainer = null;
+            return;
+        }
         String bare = line.strip();
         if (bare.startsWith("---> ") || bare.startsWith("Removing intermediate container") || bare.isEmpty()) {
             return;
@@ -81,6 +90,11 @@ final class BuildProgress {
 
     synchronized List<String> stepOutput() {
         return List.copyOf(stepOutput);
+    }
+
+    /** The container of the step running now (a RUN), or null between steps. */
+    synchronized String runningContainer() {
+        return runningContainer;
     }
 
     /** Images this build committed itself (not cached, not the base), newest last. */

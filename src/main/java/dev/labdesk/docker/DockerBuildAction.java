@@ -114,6 +114,17 @@ public final class DockerBuildAction implements ActionKind {
             events.progress(1, "built " + tag);
             return ActionOutcome.ok("Built " + tag + " (" + shortId(result.imageId()) + size + ") in " + Durations.format(took), outputs);
         }
+        if (result.cancelled() || result.timedOut()) {
+            // The engine winds a dropped build down slowly (a RUN's PID 1 may ignore SIGTERM); end its step's container now.
+            String running = progress.runningContainer();
+            if (running != null) {
+                try {
+                    engine.removeContainer(running);
+                } catch (RuntimeException e) {
+                    // best effort: the engine removes it when the build unwinds
+                }
+            }
+        }
         removeIntermediates(engine, progress);
         if (result.cancelled()) {
             return ActionOutcome.cancelled();

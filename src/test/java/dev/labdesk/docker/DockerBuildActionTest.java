@@ -139,6 +139,8 @@ class DockerBuildActionTest {
             ActionOutcome r = result.get(10, TimeUnit.SECONDS);
             assertThat(r.status()).isEqualTo(ActionOutcome.Status.CANCELLED);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("ms from cancel to result").isLessThan(5_000);
+            String committed = committedBy(events, "COPY busybox /bin/busybox");
+            assertThat(lab.registry().service(DockerEngine.class).image(committed)).as("intermediate image " + committed).isEmpty();
         }
     }
 
