@@ -158,16 +158,45 @@ public final class DockerBuildAction implements ActionKind {
         return new ActionOutcome(ActionOutcome.Status.FAILED, m.toString(), outputs);
     }
 
-    /** A failed build's committed layers are untagged images nobody asked for; removing the newest takes its parents too. */
+    /**
+     * A failed build's committed layers are untagged images nobody asked for; removing the newest
+     * takes its parents too. A dropped build holds its last layer until the engine has unwound it,
+     * so what cannot go now is retried in the background for a little while.
+     */
     private static void removeIntermediates(DockerEngine engine, BuildProgress progress) {
-        List<String> committed = progress.committed();
-        for (int i = committed.size() - 1; i >= 0; i--) {
+        List<String> left = new java.util.ArrayList<>(progress.committed());
+        if (!removeNewestFirst(engine, left)) {
+            Thread retry = new Thread(() -> {
+                long deadline = System.nanoTime() + CLEANUP_RETRY.toNanos();
+                while (!left.isEmpty() && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    removeNewestFirst(engine, left);
+                }
+            }, "labdesk-build-cleanup");
+            retry.setDaemon(true);
+            retry.start();
+        }
+    }
+
+    static final Duration CLEANUP_RETRY = Duration.ofSeconds(30);
+
+    /** Removes what it can, newest first, dropping removed ids from {@code ids}; true when none is left. */
+    private static boolean removeNewestFirst(DockerEngine engine, List<String> ids) {
+        for (int i = ids.size() - 1; i >= 0; i--) {
             try {
-                engine.removeImage(committed.get(i));
+                if (engine.removeImage(ids.get(i))) {
+                    ids.remove(i);
+                }
             } catch (RuntimeException e) {
-                return; // best effort: the engine may be gone, which the caller reports
+                ids.clear(); // the engine is gone: nothing to clean, and the caller reports it
+                return true;
             }
         }
+        return ids.isEmpty();
     }
 
     static String shortId(String id) {

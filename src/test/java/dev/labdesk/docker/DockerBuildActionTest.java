@@ -109,7 +109,13 @@ class DockerBuildActionTest {
                     .doesNotContain("Removing intermediate container");
             assertThat(r.outputs()).containsEntry("failedStep", "3/" + r.outputs().get("failedStep").split("/")[1]);
             String committed = committedBy(events, "COPY busybox /bin/busybox");
-            assertThat(lab.registry().service(DockerEngine.class).image(committed)).as("intermediate image " + committed).isEmpty();
+            DockerEngine engine = lab.registry().service(DockerEngine.class);
+            // the engine lets go of a dropped build's last layer only once it has unwound the build
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (engine.image(committed).isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(engine.image(committed)).as("intermediate image " + committed).isEmpty();
         }
 
         @Test
@@ -140,7 +146,13 @@ class DockerBuildActionTest {
             assertThat(r.status()).isEqualTo(ActionOutcome.Status.CANCELLED);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("ms from cancel to result").isLessThan(5_000);
             String committed = committedBy(events, "COPY busybox /bin/busybox");
-            assertThat(lab.registry().service(DockerEngine.class).image(committed)).as("intermediate image " + committed).isEmpty();
+            DockerEngine engine = lab.registry().service(DockerEngine.class);
+            // the engine lets go of a dropped build's last layer only once it has unwound the build
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (engine.image(committed).isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(engine.image(committed)).as("intermediate image " + committed).isEmpty();
         }
     }
 
