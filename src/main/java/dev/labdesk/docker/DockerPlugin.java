@@ -1,0 +1,23 @@
+package dev.labdesk.docker;
+
+import dev.labdesk.kind.KindRegistry;
+import dev.labdesk.kind.LabdeskPlugin;
+
+/** Contributes the docker actions and checks, pack.yaml's {@code images} and the {@link DockerEngine} service. */
+public final class DockerPlugin implements LabdeskPlugin {
+
+    @Override
+    public void register(KindRegistry.Builder r) {
+        // The "docker" requires value is CorePlugin's: labs may declare it even without this plugin.
+        r.action(new DockerBuildAction())
+                .action(new DockerRunAction())
+                .action(new DockerStopAction())
+                .action(new DockerLoadAction())
+                .action(new DockerCleanupAction())
+                .check(new DockerImageCheck())
+                .check(new DockerContainerCheck())
+                .packField(BaseImages.FIELD, BaseImages.shape(),
+                        "base images the labs need: [{name, purpose, tar, build}]; labdesk doctor says whether each is present")
+                .service(DockerEngine.class, DockerJavaEngine::fromEnvironment);
+    }
+}
