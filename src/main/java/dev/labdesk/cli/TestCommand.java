@@ -54,6 +54,10 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--trust", description = "run actions and checks that run commands (lab:shell, command)")
     boolean trust;
 
+    @Option(names = "--keep", description = "keep the containers and images the labs' actions created "
+            + "(by default what carries a tested lab's label is removed after its test)")
+    boolean keep;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,7 +80,7 @@ final class TestCommand implements Callable<Integer> {
         List<JUnitXml.Suite> suites = new ArrayList<>();
         List<LabTestReport> reports = new ArrayList<>();
         try (TaskExecutor executor = TaskExecutor.pool("test")) {
-            LabTester tester = new LabTester(registry, executor, trust);
+            LabTester tester = new LabTester(registry, executor, trust).keepingArtifacts(keep);
             for (LabTarget.Selected target : labs) {
                 Instant started = Instant.now();
                 ActionOutput output = new ActionOutput(null);
@@ -97,6 +101,7 @@ final class TestCommand implements Callable<Integer> {
                     jsonLabs.add(json(target, report, output));
                 } else {
                     print(out, target, report, output);
+                    output.log(LabTester.CLEANUP).forEach(line -> out.println("  cleaned up: " + line));
                 }
                 suites.add(new JUnitXml.Suite(target.key(), started, junit(target, report, output)));
             }
@@ -171,6 +176,7 @@ final class TestCommand implements Callable<Integer> {
         m.put("ok", r.ok());
         m.put("verdict", r.verdict().name());
         m.put("message", r.message());
+        m.put("cleanup", output.log(LabTester.CLEANUP));
         if (r.fresh() != null) {
             Map<String, Object> fresh = new LinkedHashMap<>();
             fresh.put("summary", CheckOutput.summaryJson(r.fresh()));

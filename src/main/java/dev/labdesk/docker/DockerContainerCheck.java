@@ -1,5 +1,6 @@
 package dev.labdesk.docker;
 
+import dev.labdesk.check.Matchers;
 import dev.labdesk.kind.CheckKind;
 import dev.labdesk.kind.CheckOutcome;
 import dev.labdesk.kind.KindContext;
@@ -96,8 +97,8 @@ public final class DockerContainerCheck implements CheckKind {
         }
         if (expect.has("restartCount")) {
             YNode want = expect.get("restartCount");
-            v.add(ValueMatch.matches((long) c.restartCount(), want), "restart count " + ValueMatch.describe(want),
-                    "restart count " + c.restartCount());
+            Matchers.Verdict r = Matchers.match("restart count", want.toPlain(), (long) c.restartCount());
+            v.add(r.ok(), r.expected(), r.actual());
         }
         if (expect.has("exitCode")) {
             long want = ((Number) ((YScalar) expect.get("exitCode")).value()).longValue();

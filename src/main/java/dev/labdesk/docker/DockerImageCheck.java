@@ -1,5 +1,6 @@
 package dev.labdesk.docker;
 
+import dev.labdesk.check.Matchers;
 import dev.labdesk.kind.CheckKind;
 import dev.labdesk.kind.CheckOutcome;
 import dev.labdesk.kind.KindContext;
@@ -114,8 +115,8 @@ public final class DockerImageCheck implements CheckKind {
         }
         for (YMap.Entry e : m.entries()) {
             String have = actual.get(e.name());
-            v.add(ValueMatch.matches(have, e.value()), what + " " + e.name() + " " + ValueMatch.describe(e.value()),
-                    have == null ? "no " + what + " " + e.name() : what + " " + e.name() + " '" + have + "'");
+            Matchers.Verdict r = Matchers.match(what + " " + e.name(), e.value().toPlain(), have == null ? Matchers.MISSING : have);
+            v.add(r.ok(), r.expected(), r.actual());
         }
     }
 

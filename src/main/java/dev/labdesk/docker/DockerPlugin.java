@@ -1,5 +1,8 @@
 package dev.labdesk.docker;
 
+import dev.labdesk.kind.ActionListener;
+import dev.labdesk.kind.EnvironmentUnavailable;
+import dev.labdesk.kind.KindContext;
 import dev.labdesk.kind.KindRegistry;
 import dev.labdesk.kind.LabdeskPlugin;
 
@@ -18,6 +21,22 @@ public final class DockerPlugin implements LabdeskPlugin {
                 .check(new DockerContainerCheck())
                 .packField(BaseImages.FIELD, BaseImages.shape(),
                         "base images the labs need: [{name, purpose, tar, build}]; labdesk doctor says whether each is present")
-                .service(DockerEngine.class, DockerJavaEngine::fromEnvironment);
+                .service(DockerEngine.class, DockerJavaEngine::fromEnvironment)
+                .cleaner(DockerPlugin::cleanUp);
+    }
+
+    /** Removes the containers and images labelled with the lab; nothing to do without an engine. */
+    private static String cleanUp(KindContext ctx) {
+        DockerEngine engine;
+        try {
+            engine = DockerKinds.engine(ctx);
+            if (engine.containersLabelled(DockerEngine.LAB_LABEL, ctx.labKey()).isEmpty()
+                    && engine.imagesLabelled(DockerEngine.LAB_LABEL, ctx.labKey()).isEmpty()) {
+                return null;
+            }
+        } catch (EnvironmentUnavailable noEngine) {
+            return null;
+        }
+        return DockerCleanupAction.cleanup(engine, ctx.labKey(), ActionListener.NONE).message();
     }
 }

@@ -23,6 +23,7 @@ public final class KindRegistry {
     private final Map<String, String> requires;
     private final Map<String, Shape.Field> packFields;
     private final Map<Class<?>, Supplier<?>> serviceFactories;
+    private final List<LabCleaner> cleaners;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
     private KindRegistry(BuilderImpl b) {
@@ -31,6 +32,7 @@ public final class KindRegistry {
         this.requires = Collections.unmodifiableMap(new TreeMap<>(b.requires));
         this.packFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.packFields));
         this.serviceFactories = Map.copyOf(b.services);
+        this.cleaners = List.copyOf(b.cleaners);
     }
 
     /** The registry of every plugin on the class path. */
@@ -73,6 +75,11 @@ public final class KindRegistry {
         return packFields;
     }
 
+    /** What cleans up after a lab, one per environment that labels what it creates. */
+    public List<LabCleaner> cleaners() {
+        return cleaners;
+    }
+
     /** The shared instance of a service, created on first use. */
     public <T> T service(Class<T> type) {
         Supplier<?> factory = serviceFactories.get(type);
@@ -108,6 +115,9 @@ public final class KindRegistry {
         Builder packField(String key, Shape shape, String doc);
 
         <T> Builder service(Class<T> type, Supplier<? extends T> factory);
+
+        /** Cleans up after a lab when {@code labdesk test} is done with it. */
+        Builder cleaner(LabCleaner cleaner);
     }
 
     private static final class BuilderImpl implements Builder {
@@ -116,6 +126,13 @@ public final class KindRegistry {
         final Map<String, String> requires = new LinkedHashMap<>();
         final Map<String, Shape.Field> packFields = new LinkedHashMap<>();
         final Map<Class<?>, Supplier<?>> services = new LinkedHashMap<>();
+        final List<LabCleaner> cleaners = new java.util.ArrayList<>();
+
+        @Override
+        public Builder cleaner(LabCleaner cleaner) {
+            cleaners.add(cleaner);
+            return this;
+        }
 
         @Override
         public Builder check(CheckKind kind) {

@@ -7,6 +7,7 @@ import dev.labdesk.check.CheckRunner;
 import dev.labdesk.kind.ActionKind;
 import dev.labdesk.kind.CheckStatus;
 import dev.labdesk.kind.KindRegistry;
+import dev.labdesk.kind.LabCleaner;
 import dev.labdesk.pack.Block;
 import dev.labdesk.pack.Lab;
 import dev.labdesk.pack.Pack;
@@ -29,6 +30,11 @@ import java.util.function.Consumer;
  * </ol>
  */
 public final class LabTester {
+
+    /** The pseudo action id under which cleanup lines are reported as log events. */
+    public static final String CLEANUP = "cleanup";
+
+    private boolean cleanUp = true;
 
     private final KindRegistry registry;
     private final TaskExecutor executor;
@@ -57,6 +63,8 @@ public final class LabTester {
             FileTrees.copy(pack.starterFiles(lab), freshDir);
             CheckReport fresh;
             try (LabSession session = new LabSession(registry, executor, pack, lab, freshDir, trusted)) {
+                // What an earlier run left (a container still answering) would make a fresh workspace pass.
+                cleanUp(session, events, "before the fresh run: ");
                 fresh = session.check(policy.once(), CheckRunner.Listener.NONE);
             }
 
@@ -74,11 +82,34 @@ public final class LabTester {
                     }
                 }
                 solution = session.check(policy, CheckRunner.Listener.NONE);
+                if (cleanUp) {
+                    cleanUp(session, events, "");
+                }
             }
             return judge(pack, lab, fresh, actions, solution);
         } finally {
             FileTrees.deleteQuietly(temp);
         }
+    }
+
+    /** Removes what the solution's actions created (labelled containers, images...), reporting each cleaner's line. */
+    private void cleanUp(LabSession session, Consumer<ActionEvent> events, String prefix) {
+        for (LabCleaner cleaner : registry.cleaners()) {
+            try {
+                String done = cleaner.clean(session.context());
+                if (done != null) {
+                    events.accept(new ActionEvent.Log(CLEANUP, prefix + done));
+                }
+            } catch (Exception e) {
+                events.accept(new ActionEvent.Log(CLEANUP, prefix + "could not clean up: " + e.getMessage()));
+            }
+        }
+    }
+
+    /** Whether to remove what the lab's actions created once its solution is tested (default true). */
+    public LabTester keepingArtifacts(boolean keep) {
+        this.cleanUp = !keep;
+        return this;
     }
 
     private LabTestReport judge(Pack pack, Lab lab, CheckReport fresh, List<ActionResult> actions, CheckReport solution) {

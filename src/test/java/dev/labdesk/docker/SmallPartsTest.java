@@ -40,22 +40,6 @@ class SmallPartsTest {
         assertThat(DockerKinds.words("echo ''")).containsExactly("echo", "");
     }
 
-    @Test
-    void valueMatchComparesSemanticallyAndWithOperators() {
-        assertThat(ValueMatch.matches("1.0", yaml("1.0"))).isTrue();
-        assertThat(ValueMatch.matches("1", yaml("1.0"))).isTrue();
-        assertThat(ValueMatch.matches("labdesk", yaml("labdesk"))).isTrue();
-        assertThat(ValueMatch.matches("other", yaml("labdesk"))).isFalse();
-        assertThat(ValueMatch.matches(null, yaml("labdesk"))).isFalse();
-        assertThat(ValueMatch.matches(2L, yaml("{min: 1, max: 3}"))).isTrue();
-        assertThat(ValueMatch.matches(4L, yaml("{max: 3}"))).isFalse();
-        assertThat(ValueMatch.matches("v1.2.3", yaml("{regex: '^v\\d+'}"))).isTrue();
-        assertThat(ValueMatch.matches("abc", yaml("{contains: b, length: 3}"))).isTrue();
-        assertThat(ValueMatch.matches(null, yaml("{exists: false}"))).isTrue();
-        assertThat(ValueMatch.matches("x", yaml("{oneOf: [a, x]}"))).isTrue();
-        assertThat(ValueMatch.matches("x", yaml("{notEquals: x}"))).isFalse();
-        assertThat(ValueMatch.describe(yaml("{max: 3}"))).isEqualTo("max 3");
-    }
 
     @Test
     void buildProgressFollowsStepsAndKeepsTheFailingStepsOutput() {
