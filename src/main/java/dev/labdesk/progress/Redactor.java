@@ -20,7 +20,8 @@ public final class Redactor {
 
     /** Key names (lower-cased) ending in one of these hold secrets; "tokens" (AI usage counts) does not. */
     private static final List<String> SECRET_KEY_ENDINGS = List.of(
-            "authorization", "cookie", "password", "passwd", "secret", "token", "apikey", "api_key", "api-key",
+            "authorization", "cookie", "password", "passwd", "passphrase", "secret", "secret_key", "secret-key",
+            "secretkey", "token", "apikey", "api_key", "api-key",
             "access_key", "access-key", "accesskey", "private_key", "private-key", "privatekey", "credential",
             "credentials", "signature", "subscription-key", "subscription_key", "sessionid", "session_id");
 
