@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +41,7 @@ import java.util.stream.Stream;
  * to twice the mean write time, so most kills land inside a write; one in ten lands while the
  * child opens the database (recovery, schema check). After every kill the harness opens the
  * database afresh, as a learner restarting LabDesk would, with no other connection alive. The next
- * child starts its JVM meanwhile but opens the database only when told to.
+ * two children start their JVMs meanwhile but open the database only when told to.
  *
  * <p>Run standalone: {@code bench/crash-safety.sh [KILLS]}.
  */
@@ -77,6 +79,7 @@ public final class CrashHarness {
 
     private static final long RUNS_PER_CHILD = 100_000;
     private static final long LINE_TIMEOUT_S = 120;
+    private static final int PRESTARTED = 2;
 
     private final Path db;
     private final Path work;
@@ -108,49 +111,62 @@ public final class CrashHarness {
         long lost = 0;
         long writeNanos = 0;
         long writes = 0;
-        Child next = startChild();
-        for (int i = 0; i < kills; i++) {
-            Child child = next;
-            child.awaitLine("ready");
-            next = startChild();
-            child.go();
+        // Children boot ahead (JVM start-up is most of the cost of a kill) but open the database only on "go".
+        Deque<Child> booting = new ArrayDeque<>();
+        for (int k = 0; k < Math.min(PRESTARTED, kills); k++) {
+            booting.add(startChild());
+        }
+        Child child = null;
+        try {
+            for (int i = 0; i < kills; i++) {
+                child = booting.remove();
+                child.awaitLine("ready");
+                if (i + booting.size() + 1 < kills) {
+                    booting.add(startChild());
+                }
+                child.go();
 
-            boolean killDuringOpen = random.nextInt(10) == 0;
-            if (killDuringOpen) {
-                LockSupport.parkNanos(random.nextInt(40_000_000));
-            } else {
-                int acksBeforeKill = random.nextInt(3);
-                child.awaitBegins(acksBeforeKill + 1);
-                long mean = writes == 0 ? 5_000_000 : writeNanos / writes;
-                LockSupport.parkNanos((long) (random.nextDouble() * 2 * mean));
-            }
-            child.process.destroyForcibly();
-            if (!child.process.waitFor(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("child " + child.process.pid() + " survived SIGKILL for 60 s");
-            }
-            sigkills += child.process.exitValue() == 137 ? 1 : 0;
-            child.drain();
-            insideWrite += child.lastLineIsBegin() ? 1 : 0;
-            duringOpen += child.opened ? 0 : 1;
-            writeNanos += child.writeNanos;
-            writes += child.acks.size();
+                boolean killDuringOpen = random.nextInt(10) == 0;
+                if (killDuringOpen) {
+                    LockSupport.parkNanos(random.nextInt(40_000_000));
+                } else {
+                    int acksBeforeKill = random.nextInt(3);
+                    child.awaitBegins(acksBeforeKill + 1);
+                    long mean = writes == 0 ? 5_000_000 : writeNanos / writes;
+                    LockSupport.parkNanos((long) (random.nextDouble() * 2 * mean));
+                }
+                child.process.destroyForcibly();
+                if (!child.process.waitFor(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("child " + child.process.pid() + " survived SIGKILL for 60 s");
+                }
+                sigkills += child.process.exitValue() == 137 ? 1 : 0;
+                child.drain();
+                insideWrite += child.lastLineIsBegin() ? 1 : 0;
+                duringOpen += child.opened ? 0 : 1;
+                writeNanos += child.writeNanos;
+                writes += child.acks.size();
 
-            // A learner restarts LabDesk: the store must open and show every acknowledged run.
-            try (ProgressStore store = ProgressStore.open(db)) {
-                for (Ack ack : child.acks) {
-                    acked.put(ack.runId(), ack);
-                    if (!matches(store, ack)) {
-                        lost++;
+                // A learner restarts LabDesk: the store must open and show every acknowledged run.
+                try (ProgressStore store = ProgressStore.open(db)) {
+                    for (Ack ack : child.acks) {
+                        acked.put(ack.runId(), ack);
+                        if (!matches(store, ack)) {
+                            lost++;
+                        }
                     }
                 }
+                if (progress != null && (i + 1) % 50 == 0) {
+                    progress.accept((i + 1) + " kills, " + acked.size() + " acknowledged runs, "
+                            + (System.nanoTime() - start) / 1_000_000 + " ms");
+                }
             }
-            if (progress != null && (i + 1) % 50 == 0) {
-                progress.accept((i + 1) + " kills, " + acked.size() + " acknowledged runs, "
-                        + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } finally {
+            // On failure, leave no child behind (those not yet told "go" would also exit at our end).
+            if (child != null) {
+                child.process.destroyForcibly();
             }
+            booting.forEach(c -> c.process.destroyForcibly());
         }
-        next.process.destroyForcibly(); // never opened the database
-        next.process.waitFor(60, TimeUnit.SECONDS);
 
         List<String> integrity;
         long runsInDb = 0;
