@@ -110,6 +110,11 @@ public final class ProgressStore implements AutoCloseable {
         return db.read(c -> Database.pragmaLines(c, "integrity_check"));
     }
 
+    /** The value of {@code PRAGMA name} on this store's own connection (settings are per connection); for tests and diagnostics. */
+    List<String> pragma(String name) {
+        return db.read(c -> Database.pragmaLines(c, name));
+    }
+
     @Override
     public void close() {
         db.close();

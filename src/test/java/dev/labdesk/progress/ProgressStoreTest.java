@@ -321,12 +321,11 @@ class ProgressStoreTest {
     }
 
     @Test
-    void usesWriteAheadLoggingWithFullSync() throws SQLException {
-        try (Connection c = raw(); Statement s = c.createStatement()) {
-            ResultSet rs = s.executeQuery("PRAGMA journal_mode");
-            rs.next();
-            assertThat(rs.getString(1)).isEqualTo("wal");
-        }
+    void usesWriteAheadLoggingWithFullSyncAndABusyTimeout() {
+        assertThat(store.pragma("journal_mode")).containsExactly("wal");
+        assertThat(store.pragma("synchronous")).containsExactly("2"); // FULL
+        assertThat(store.pragma("busy_timeout")).containsExactly("5000");
+        assertThat(store.pragma("foreign_keys")).containsExactly("1");
     }
 
     @Test
