@@ -25,7 +25,7 @@ final class CrashRuns {
     private CrashRuns() {
     }
 
-    /** Run n as the writer hands it to the store: 5 to 24 results, 100 to 3,000 characters of evidence each. */
+    /** Run n as the writer hands it to the store: 5 to 24 results, 50 to 2,000 characters of evidence each (a response excerpt, a log tail). */
     static RunRecord run(long n) {
         SplittableRandom random = new SplittableRandom(n * 0x9E3779B97F4A7C15L);
         int count = 5 + random.nextInt(20);
@@ -37,7 +37,7 @@ final class CrashRuns {
                 // A secret in the evidence: the store must keep the line but not the token.
                 evidence.append("Authorization: Bearer tok").append(n).append('x').append(i).append('\n');
             }
-            int length = 100 + random.nextInt(2900);
+            int length = 50 + random.nextInt(1950);
             int from = random.nextInt(TEXT.length() - length);
             evidence.append(TEXT, from, from + length);
             results.add(new CheckResult("check-" + i, status, "expected " + n + "/" + i, "actual " + random.nextLong(),

@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Latencies of the progress store on this machine's disk: {@code recordRun} (a realistic run of 5
- * to 24 results with up to 3 KB of evidence each), the reads the UI makes, and opening the file.
+ * to 24 results with up to 2 KB of evidence each), the reads the UI makes, and opening the file.
  * It also times {@link Redactor} on one run's evidence and, for reference, the same insert transaction over plain JDBC with synchronous=FULL
  * and NORMAL, which isolates what the fsync per commit costs (ADR 0030).
  *
