@@ -111,22 +111,24 @@ final class Database {
             if (m.version() <= from) {
                 continue;
             }
-            write(c -> {
+            boolean migrated = write(c -> {
                 // Re-read inside the write lock: another process may have migrated meanwhile.
                 int appId = pragmaInt(c, "application_id");
                 int version = pragmaInt(c, "user_version");
                 checkOwnership(appId, version, version == 0 ? tableCount(c) : 1);
                 if (version >= m.version()) {
-                    return null;
+                    return false;
                 }
                 for (String sql : m.statements()) {
                     exec(c, sql);
                 }
                 exec(c, "PRAGMA application_id = " + Schema.APPLICATION_ID);
                 exec(c, "PRAGMA user_version = " + m.version());
-                LOG.info(() -> "progress database " + file + " migrated to schema v" + m.version() + ": " + m.summary());
-                return null;
+                return true;
             });
+            if (migrated) {
+                LOG.info(() -> "progress database " + file + " migrated to schema v" + m.version() + ": " + m.summary());
+            }
         }
     }
 

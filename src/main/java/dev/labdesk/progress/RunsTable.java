@@ -77,15 +77,15 @@ final class RunsTable {
         // stored evidence text of the lab through the window.
         try (PreparedStatement q = c.prepareStatement("""
                 WITH ranked AS (
-                    SELECT r.run_id, r.seq,
+                    SELECT r.id,
                            row_number() OVER (PARTITION BY r.check_id
                                               ORDER BY u.finished_at DESC, u.id DESC, r.seq DESC) AS newest
                     FROM check_results r JOIN runs u ON u.id = r.run_id
                     WHERE u.pack_id = ? AND u.lab_id = ? AND u.mode = ?)
                 SELECT u.id, u.pack_version, u.finished_at,
                        r.check_id, r.status, r.expected, r.actual, r.evidence, r.hint, r.elapsed_ms
-                FROM ranked k JOIN check_results r ON r.run_id = k.run_id AND r.seq = k.seq
-                              JOIN runs u ON u.id = k.run_id
+                FROM ranked k JOIN check_results r ON r.id = k.id
+                              JOIN runs u ON u.id = r.run_id
                 WHERE k.newest = 1""")) {
             q.setString(1, packId);
             q.setString(2, labId);

@@ -28,8 +28,11 @@ final class Schema {
                         finished_at  INTEGER NOT NULL
                     )""",
                     "CREATE INDEX runs_by_lab ON runs (pack_id, lab_id, finished_at, id)",
+                    // A rowid table keeps results of a few KB inline; WITHOUT ROWID would spill everything
+                    // over ~1 KB into overflow pages and about triple the file.
                     """
                     CREATE TABLE check_results (
+                        id         INTEGER PRIMARY KEY,
                         run_id     INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
                         seq        INTEGER NOT NULL,
                         check_id   TEXT    NOT NULL,
@@ -39,8 +42,8 @@ final class Schema {
                         evidence   TEXT,
                         hint       TEXT,
                         elapsed_ms INTEGER NOT NULL,
-                        PRIMARY KEY (run_id, seq)
-                    ) WITHOUT ROWID""",
+                        UNIQUE (run_id, seq)
+                    )""",
                     // Append-only: the newest event per (pack, lab, step) is the current state, and
                     // every event keeps the pack version it happened under. step_id NULL = the lab.
                     """

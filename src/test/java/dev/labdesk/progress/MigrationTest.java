@@ -37,6 +37,7 @@ class MigrationTest {
             "CREATE INDEX runs_by_lab ON runs (pack_id, lab_id, finished_at, id)",
             """
             CREATE TABLE check_results (
+                id         INTEGER PRIMARY KEY,
                 run_id     INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
                 seq        INTEGER NOT NULL,
                 check_id   TEXT    NOT NULL,
@@ -46,8 +47,8 @@ class MigrationTest {
                 evidence   TEXT,
                 hint       TEXT,
                 elapsed_ms INTEGER NOT NULL,
-                PRIMARY KEY (run_id, seq)
-            ) WITHOUT ROWID""",
+                UNIQUE (run_id, seq)
+            )""",
             """
             CREATE TABLE completions (
                 id           INTEGER PRIMARY KEY,
@@ -75,8 +76,10 @@ class MigrationTest {
                 s.execute(sql);
             }
             s.execute("INSERT INTO runs VALUES (7, 'containers', '0.9', 'build-image', " + STARTED + ", " + (STARTED + 1500) + ")");
-            s.execute("INSERT INTO check_results VALUES (7, 0, 'dockerfile', 'PASS', 'a Dockerfile', 'found', NULL, NULL, 4)");
-            s.execute("INSERT INTO check_results VALUES (7, 1, 'image', 'FAIL', 'image demo:1', 'no image', 'docker images: []', 'run docker build', 900)");
+            s.execute("INSERT INTO check_results (run_id, seq, check_id, status, expected, actual, evidence, hint, elapsed_ms)"
+                    + " VALUES (7, 0, 'dockerfile', 'PASS', 'a Dockerfile', 'found', NULL, NULL, 4)");
+            s.execute("INSERT INTO check_results (run_id, seq, check_id, status, expected, actual, evidence, hint, elapsed_ms)"
+                    + " VALUES (7, 1, 'image', 'FAIL', 'image demo:1', 'no image', 'docker images: []', 'run docker build', 900)");
             s.execute("INSERT INTO completions VALUES (1, 'containers', '0.9', 'build-image', 'write-dockerfile', 1, " + STARTED + ")");
         }
 

@@ -123,7 +123,8 @@ public final class ProgressStoreBench {
                 rs.next();
                 id = rs.getLong(1);
             }
-            try (PreparedStatement q = c.prepareStatement("INSERT INTO check_results VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement q = c.prepareStatement("INSERT INTO check_results (run_id, seq, check_id,"
+                    + " status, expected, actual, evidence, hint, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int seq = 0;
                 for (CheckResult r : run.results()) {
                     q.setLong(1, id);
