@@ -58,7 +58,7 @@ public final class CrashHarness {
                     seed                            %d
                     kills (SIGKILL)                 %d (child exit 137: %d)
                     kills inside recordRun          %d
-                    kills while opening the DB      %d
+                    kills before the store was open %d
                     acknowledged runs / results     %d / %d
                     runs in DB afterwards           %d (committed but not acknowledged: %d)
                     acknowledged runs lost/changed  %d
