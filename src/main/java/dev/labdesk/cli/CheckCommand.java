@@ -3,7 +3,10 @@ package dev.labdesk.cli;
 import dev.labdesk.check.CheckReport;
 import dev.labdesk.home.LabdeskHome;
 import dev.labdesk.kind.KindRegistry;
+import dev.labdesk.progress.ProgressException;
 import dev.labdesk.session.LabSession;
+import dev.labdesk.session.ProgressRecorder;
+import dev.labdesk.session.RunRecorder;
 import dev.labdesk.task.TaskExecutor;
 import dev.labdesk.workspace.Workspaces;
 import java.io.IOException;
@@ -102,11 +105,16 @@ final class CheckCommand implements Callable<Integer> {
         }
         try {
             if (workspace == null) { // a folder given with --workspace is someone's submission, not this user's progress
-                root.recorder().checksFinished(target.pack(), target.lab(), ws, report);
+                RunRecorder recorder = root.recorder();
+                recorder.checksFinished(target.pack(), target.lab(), ws, report);
+                if (recorder instanceof ProgressRecorder store && store.lastRun() != null) {
+                    err.println("progress saved (run " + store.lastRun().id() + " in " + LabdeskHome.resolve().progressDb() + ")");
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "recording the run failed", e);
-            err.println("labdesk: warning: the results were not saved to your progress: " + e.getMessage());
+            String why = e instanceof ProgressException p ? p.userMessage() : e.getMessage();
+            err.println("labdesk: warning: the results were not saved to your progress: " + why);
         }
         int code = exitCode(report);
         if (json) {

@@ -1,6 +1,8 @@
 package dev.labdesk.cli;
 
 import dev.labdesk.kind.KindRegistry;
+import dev.labdesk.home.LabdeskHome;
+import dev.labdesk.session.ProgressRecorder;
 import dev.labdesk.session.RunRecorder;
 import java.io.PrintWriter;
 import java.util.logging.Level;
@@ -69,7 +71,7 @@ public final class LabdeskCli {
 
     /** Where {@code check} and {@code run} record finished runs: the progress store plugs in here. */
     static RunRecorder defaultRecorder() {
-        return RunRecorder.NONE;
+        return new ProgressRecorder(LabdeskHome.resolve());
     }
 
     static final class Version implements CommandLine.IVersionProvider {
