@@ -53,7 +53,8 @@ public final class LabParser {
             problems.error(scan.frontMatter().pos(), "bad-value", "front matter must be a mapping with id, title and so on, not "
                     + scan.frontMatter().describe());
         }
-        String stem = file.getFileName().toString().replaceFirst("\\.md$", "");
+        String name = file.getFileName().toString();
+        String stem = name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
         String firstH1 = scan.elements().stream()
                 .filter(e -> e instanceof HeadingAt h && h.level() == 1)
                 .map(e -> ((HeadingAt) e).text()).findFirst().orElse(null);
@@ -105,8 +106,7 @@ public final class LabParser {
 
     private Block block(FenceAt fence) {
         String kind = fence.firstWord().substring(PREFIX.length());
-        YamlReader.Result parsed = YamlReader.parse(fence.content(), fence.pos().file(), fence.contentFirstLine(),
-                fence.colOffset(), problems);
+        YamlReader.Result parsed = YamlReader.parse(fence.content(), fence.locator(), problems);
         YNode yaml = parsed.node();
         boolean unreadable = parsed.failed();
         switch (kind) {

@@ -5,13 +5,14 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Reference;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.labdesk.pack.yaml.YNode;
 import dev.labdesk.pack.yaml.YamlReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,8 +44,23 @@ public final class MarkdownScan {
      * @param contentFirstLine the 1-based line where content starts
      * @param colOffset        columns of indentation before the fence, for positions inside content
      * @param pos              where the info string starts (the {@code lab:...} word), or the fence when it has none
+     * @param lineIndents      for each content line, the columns the Markdown container (list item,
+     *                         quote, fence indentation) took off its start; may be shorter than the content
      */
-    public record FenceAt(String info, String content, int contentFirstLine, int colOffset, SourcePos pos) implements Element {
+    public record FenceAt(String info, String content, int contentFirstLine, int colOffset, SourcePos pos,
+                          int[] lineIndents) implements Element {
+
+        public FenceAt(String info, String content, int contentFirstLine, int colOffset, SourcePos pos) {
+            this(info, content, contentFirstLine, colOffset, pos, new int[0]);
+        }
+
+        /** Places YAML read from {@link #content()} at its line and column in the file. */
+        public YamlReader.Locator locator() {
+            Path file = pos.file();
+            return (line, col) -> new SourcePos(file, contentFirstLine + line,
+                    col + 1 + (line >= 0 && line < lineIndents.length ? lineIndents[line] : colOffset));
+        }
+
         public String firstWord() {
             String t = info.trim();
             int space = indexOfSpace(t);
@@ -61,8 +77,9 @@ public final class MarkdownScan {
         }
     }
 
-    private static final Parser PARSER = Parser.builder(new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))).build();
+    // No extensions: tables, strikethrough and the like change nothing this scan reads (links in a
+    // table cell are links either way), and each extension costs time on every line.
+    private static final Parser PARSER = Parser.builder(new MutableDataSet()).build();
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([A-Za-z0-9][A-Za-z0-9._-]*)}\\s*$");
 
     private final SourceText source;
@@ -193,7 +210,15 @@ public final class MarkdownScan {
         SourcePos fencePos = source.pos(f.getStartOffset());
         String content = f.getContentChars().toString();
         SourcePos infoPos = f.getInfo().isEmpty() ? fencePos : source.pos(f.getInfo().getStartOffset());
-        return new FenceAt(f.getInfo().toString(), content, fencePos.line() + 1, fencePos.col() - 1, infoPos);
+        List<BasedSequence> lines = f.getContentLines();
+        int[] indents = new int[lines.size()];
+        int contentFirstLine = fencePos.line() + 1;
+        for (int i = 0; i < indents.length; i++) {
+            BasedSequence line = lines.get(i);
+            // Each content line is a slice of the file: where it starts is what the container stripped.
+            indents[i] = line.isNull() ? fencePos.col() - 1 : source.pos(line.getStartOffset()).col() - 1;
+        }
+        return new FenceAt(f.getInfo().toString(), content, contentFirstLine, fencePos.col() - 1, infoPos, indents);
     }
 
     /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */

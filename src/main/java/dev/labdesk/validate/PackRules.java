@@ -35,9 +35,11 @@ final class PackRules {
     private final KindRegistry registry;
     private final Pack pack;
     private final Problems problems;
+    private final Schemas schemas;
 
-    PackRules(KindRegistry registry, Pack pack, Problems problems) {
+    PackRules(KindRegistry registry, Schemas schemas, Pack pack, Problems problems) {
         this.registry = registry;
+        this.schemas = schemas;
         this.pack = pack;
         this.problems = problems;
     }
@@ -53,9 +55,8 @@ final class PackRules {
             }
         }
         labList(byId);
-        for (Lab lab : pack.labs()) {
-            new LabRules(lab).check();
-        }
+        // Labs are independent of each other here, and Problems is thread-safe.
+        pack.labs().parallelStream().forEach(lab -> new LabRules(lab).check());
     }
 
     private void manifest() {
@@ -213,18 +214,8 @@ final class PackRules {
                 return;
             }
             needs.addAll(kind.requires());
-            Shapes.ObjBuilder b = Shapes.obj()
-                    .optional("id", Shapes.id(), "for 'labdesk run --action ID'")
-                    .optional("title", Shapes.text(), "the button label");
-            kind.body().fields().forEach((k, f) -> {
-                if (f.required()) {
-                    b.required(k, f.shape(), f.doc());
-                } else {
-                    b.optional(k, f.shape(), f.doc());
-                }
-            });
             ShapeChecker.Ctx ctx = ctx(action.info());
-            ShapeChecker.check(b.build(), action.body(), action.info(), ctx);
+            ShapeChecker.check(schemas.body(kind), action.body(), action.info(), ctx);
             kind.validate(action, ctx);
             if (action.hasExplicitId() || actionIds.containsKey(action.id())) {
                 SourcePos at = action.hasExplicitId() ? valuePos(action.body(), "id") : action.pos();
@@ -285,10 +276,10 @@ final class PackRules {
             }
             needs.addAll(kind.requires());
             String kindWhere = where + " (" + kind.name() + ")";
-            ShapeChecker.check(kind.subject(), check.subject(), kind.name(), ctx.withWhere(kindWhere));
+            ShapeChecker.check(schemas.subject(kind), check.subject(), kind.name(), ctx.withWhere(kindWhere));
             ShapeChecker.Ctx expectCtx = new ShapeChecker.Ctx(problems, "expect of " + kindWhere, "invalid-expect", this);
             if (check.expect() != null) {
-                ShapeChecker.check(kind.expect(), check.expect(), "expect", expectCtx);
+                ShapeChecker.check(schemas.expect(kind), check.expect(), "expect", expectCtx);
             } else if (kind.expectRequired()) {
                 problems.error(yaml.pos(), "invalid-expect", kindWhere + " needs 'expect' ("
                         + kind.expect().describe() + ")");

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Checks packs, labs and notes and reports every problem with its position. Accepts a folder
@@ -27,7 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Validator {
 
+    private static final Logger LOG = Logger.getLogger(Validator.class.getName());
+
     private final KindRegistry registry;
+    private final Schemas schemas = new Schemas();
 
     public Validator(KindRegistry registry) {
         this.registry = registry;
@@ -41,17 +46,23 @@ public final class Validator {
 
         targets.packs().entrySet().parallelStream().forEach(e -> {
             Problems own = new Problems();
-            Pack pack = PackLoader.load(e.getKey(), own);
-            files.addAndGet(1 + pack.labs().size());
-            new PackRules(registry, pack, own).check();
-            for (Lab lab : pack.labs()) {
-                links.register(lab.file(), lab.anchors());
-            }
+            Pack pack = safely(e.getKey(), own, () -> {
+                Pack loaded = PackLoader.load(e.getKey(), own);
+                new PackRules(registry, schemas, loaded, own).check();
+                return loaded;
+            });
             Set<Path> only = e.getValue();
             for (Problem p : own.all()) {
-                if (only.isEmpty() || only.contains(key(p.pos().file()))) {
+                if (only.isEmpty() || only.contains(key(p.pos().file())) || isPackLevel(p, e.getKey())) {
                     problems.add(p);
                 }
+            }
+            if (pack == null) {
+                return;
+            }
+            files.addAndGet(1 + pack.labs().size());
+            for (Lab lab : pack.labs()) {
+                links.register(lab.file(), lab.anchors());
             }
             for (Lab lab : pack.labs()) {
                 if (only.isEmpty() || only.contains(key(lab.file()))) {
@@ -79,10 +90,17 @@ public final class Validator {
             return work.get();
         } catch (StackOverflowError e) {
             problems.error(SourcePos.start(file), "too-complex", "this file is nested too deeply to read; simplify it");
-        } catch (RuntimeException e) {
-            problems.error(SourcePos.start(file), "internal", "LabDesk could not read this file (" + e + "); please report it");
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.SEVERE, "validating " + file + " failed", e);
+            problems.error(SourcePos.start(file), "internal", "LabDesk could not check this (" + e.getClass().getSimpleName()
+                    + "); this is a bug in LabDesk, please report it with the log");
         }
         return null;
+    }
+
+    /** A problem with the pack itself (its folder), which holds whichever lab file was asked for. */
+    private static boolean isPackLevel(Problem p, Path root) {
+        return key(p.pos().file()).equals(key(root));
     }
 
     static Path key(Path file) {

@@ -2,19 +2,17 @@ package dev.labdesk.pack.yaml;
 
 import dev.labdesk.pack.Problems;
 import dev.labdesk.pack.SourcePos;
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -24,6 +22,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one YAML document into a {@link YNode} tree with positions in the enclosing file.
@@ -40,16 +41,30 @@ public final class YamlReader {
     static final int MAX_DEPTH = 64;
     static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
 
-    private final Path file;
-    private final int firstLine;
-    private final int colOffset;
+    /** Read-only once built, so one instance serves every thread; building it compiles a dozen regexes. */
+    private static final Resolver RESOLVER = new Resolver();
+
+    /**
+     * Maps a place in the YAML text (0-based line and column, as SnakeYAML counts them) to the
+     * place in the enclosing file. Fenced blocks inside list items or quotes strip a different
+     * prefix from each line, so the mapping is per line.
+     */
+    @FunctionalInterface
+    public interface Locator {
+        SourcePos at(int line, int col);
+
+        /** Text cut out of {@code file} at {@code firstLine}, with {@code colOffset} columns removed from every line. */
+        static Locator shifted(Path file, int firstLine, int colOffset) {
+            return (line, col) -> new SourcePos(file, firstLine + line, col + 1 + colOffset);
+        }
+    }
+
+    private final Locator locator;
     private final Problems problems;
     private int nodes;
 
-    private YamlReader(Path file, int firstLine, int colOffset, Problems problems) {
-        this.file = file;
-        this.firstLine = firstLine;
-        this.colOffset = colOffset;
+    private YamlReader(Locator locator, Problems problems) {
+        this.locator = locator;
         this.problems = problems;
     }
 
@@ -62,12 +77,22 @@ public final class YamlReader {
         return parse(text, file, firstLine, colOffset, problems).node();
     }
 
+    /** Like {@link #read(String, Path, int, int, Problems)}, placing positions with {@code locator}. */
+    public static YNode read(String text, Locator locator, Problems problems) {
+        return parse(text, locator, problems).node();
+    }
+
     /** The document, and whether reading it failed (as opposed to it being empty). */
     public record Result(YNode node, boolean failed) {
     }
 
     public static Result parse(String text, Path file, int firstLine, int colOffset, Problems problems) {
-        YamlReader reader = new YamlReader(file, firstLine, colOffset, problems);
+        return parse(text, Locator.shifted(file, firstLine, colOffset), problems);
+    }
+
+    /** Reads {@code text}, placing every position with {@code locator}. */
+    public static Result parse(String text, Locator locator, Problems problems) {
+        YamlReader reader = new YamlReader(locator, problems);
         YNode node = reader.read(text);
         return new Result(node, reader.failed);
     }
@@ -87,15 +112,15 @@ public final class YamlReader {
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
-        Yaml yaml = new Yaml(options);
         try {
-            Iterator<Node> docs = yaml.composeAll(new StringReader(text)).iterator();
-            if (!docs.hasNext()) {
+            // The composer alone: new Yaml(...) would also build a constructor and a representer per block.
+            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
+            if (!composer.checkNode()) {
                 return null;
             }
-            Node root = docs.next();
-            if (docs.hasNext()) {
-                Node second = docs.next();
+            Node root = composer.getNode();
+            if (composer.checkNode()) {
+                Node second = composer.getNode();
                 problems.error(pos(second == null ? null : second.getStartMark()), SYNTAX,
                         "only one YAML document is allowed here; remove the '---' separator and what follows");
             }
@@ -258,10 +283,7 @@ public final class YamlReader {
     }
 
     private SourcePos pos(Mark mark) {
-        if (mark == null) {
-            return new SourcePos(file, firstLine, 1 + colOffset);
-        }
-        return new SourcePos(file, firstLine + mark.getLine(), mark.getColumn() + 1 + colOffset);
+        return mark == null ? locator.at(0, 0) : locator.at(mark.getLine(), mark.getColumn());
     }
 
     private static String describe(MarkedYAMLException e) {
