@@ -1,15 +1,5 @@
 package dev.labdesk.pack;
 
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.Image;
-import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ast.Reference;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataSet;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.labdesk.pack.yaml.YNode;
 import dev.labdesk.pack.yaml.YamlReader;
 import java.nio.file.Path;
@@ -77,9 +67,6 @@ public final class MarkdownScan {
         }
     }
 
-    // No extensions: tables, strikethrough and the like change nothing this scan reads (links in a
-    // table cell are links either way), and each extension costs time on every line.
-    private static final Parser PARSER = Parser.builder(new MutableDataSet()).build();
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([A-Za-z0-9][A-Za-z0-9._-]*)}\\s*$");
 
     private final SourceText source;
@@ -143,28 +130,34 @@ public final class MarkdownScan {
                 bodyStart = afterClose < 0 ? text.length() : afterClose + 1;
             }
         }
-        // Blank out front matter so offsets (and therefore lines) stay those of the file.
-        String body = bodyStart == 0 ? text : blank(text, bodyStart);
-        Document doc = PARSER.parse(body);
         List<Element> elements = new ArrayList<>();
         List<MdLink> links = new ArrayList<>();
         Set<String> anchors = new HashSet<>();
         Set<String> seenSlugs = new HashSet<>();
-        for (Node node : doc.getDescendants()) {
-            if (node instanceof Heading h) {
-                HeadingAt heading = heading(h, source, seenSlugs);
+        MarkdownBlocks.scan(text, bodyStart, new MarkdownBlocks.Sink() {
+            @Override
+            public void heading(int level, String headingText, int start) {
+                HeadingAt heading = MarkdownScan.heading(level, headingText, source.pos(start), seenSlugs);
                 anchors.add(heading.anchor());
                 elements.add(heading);
-            } else if (node instanceof FencedCodeBlock f) {
-                elements.add(fence(f, source));
-            } else if (node instanceof Image img) {
-                links.add(new MdLink(img.getUrl().toString(), true, source.pos(img.getUrl().getStartOffset())));
-            } else if (node instanceof Link link) {
-                links.add(new MdLink(link.getUrl().toString(), false, source.pos(link.getUrl().getStartOffset())));
-            } else if (node instanceof Reference ref) {
-                links.add(new MdLink(ref.getUrl().toString(), false, source.pos(ref.getUrl().getStartOffset())));
             }
-        }
+
+            @Override
+            public void fence(String info, int start, int infoStart, String content, int[] lineStarts) {
+                SourcePos fencePos = source.pos(start);
+                SourcePos infoPos = infoStart < 0 ? fencePos : source.pos(infoStart);
+                int[] indents = new int[lineStarts.length];
+                for (int i = 0; i < indents.length; i++) {
+                    indents[i] = source.pos(lineStarts[i]).col() - 1;
+                }
+                elements.add(new FenceAt(info, content, fencePos.line() + 1, fencePos.col() - 1, infoPos, indents));
+            }
+
+            @Override
+            public void link(String url, boolean image, int urlStart) {
+                links.add(new MdLink(url, image, source.pos(urlStart)));
+            }
+        });
         return new MarkdownScan(source, frontMatter, hasFrontMatter, List.copyOf(elements), List.copyOf(links), anchors);
     }
 
@@ -181,44 +174,20 @@ public final class MarkdownScan {
         return -1;
     }
 
-    private static String blank(String text, int upTo) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < upTo; i++) {
-            char c = text.charAt(i);
-            sb.append(c == '\n' || c == '\r' ? c : ' ');
-        }
-        return sb.append(text, upTo, text.length()).toString();
-    }
-
-    private static HeadingAt heading(Heading h, SourceText source, Set<String> seenSlugs) {
-        String text = h.getText().toString().trim();
+    private static HeadingAt heading(int level, String raw, SourcePos pos, Set<String> seenSlugs) {
+        String text = raw.trim();
         Matcher m = EXPLICIT_ID.matcher(text);
         if (m.find()) {
             String title = text.substring(0, m.start()).trim();
             seenSlugs.add(m.group(1));
-            return new HeadingAt(h.getLevel(), title, m.group(1), m.group(1), true, source.pos(h.getStartOffset()));
+            return new HeadingAt(level, title, m.group(1), m.group(1), true, pos);
         }
         String slug = slug(text);
         String unique = slug;
         for (int n = 1; !seenSlugs.add(unique); n++) {
             unique = slug + "-" + n;
         }
-        return new HeadingAt(h.getLevel(), text, slug, unique, false, source.pos(h.getStartOffset()));
-    }
-
-    private static FenceAt fence(FencedCodeBlock f, SourceText source) {
-        SourcePos fencePos = source.pos(f.getStartOffset());
-        String content = f.getContentChars().toString();
-        SourcePos infoPos = f.getInfo().isEmpty() ? fencePos : source.pos(f.getInfo().getStartOffset());
-        List<BasedSequence> lines = f.getContentLines();
-        int[] indents = new int[lines.size()];
-        int contentFirstLine = fencePos.line() + 1;
-        for (int i = 0; i < indents.length; i++) {
-            BasedSequence line = lines.get(i);
-            // Each content line is a slice of the file: where it starts is what the container stripped.
-            indents[i] = line.isNull() ? fencePos.col() - 1 : source.pos(line.getStartOffset()).col() - 1;
-        }
-        return new FenceAt(f.getInfo().toString(), content, contentFirstLine, fencePos.col() - 1, infoPos, indents);
+        return new HeadingAt(level, text, slug, unique, false, pos);
     }
 
     /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */

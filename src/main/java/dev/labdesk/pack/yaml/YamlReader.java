@@ -120,9 +120,8 @@ public final class YamlReader {
             }
             Node root = composer.getNode();
             if (composer.checkNode()) {
-                Node second = composer.getNode();
-                problems.error(pos(second == null ? null : second.getStartMark()), SYNTAX,
-                        "only one YAML document is allowed here; remove the '---' separator and what follows");
+                problems.error(locator.at(secondDocumentLine(text), 0), SYNTAX,
+                        "only one YAML document is allowed here; remove this '---' line and what follows it");
             }
             return root == null ? null : convert(root, new IdentityHashMap<>(), 0);
         } catch (MarkedYAMLException e) {
@@ -143,6 +142,21 @@ public final class YamlReader {
             problems.error(pos(null), SYNTAX, "YAML could not be read: " + oneLine(String.valueOf(e.getMessage())));
             return fail();
         }
+    }
+
+    /** The 0-based line of the first '---' after some content: where a second document starts. */
+    private static int secondDocumentLine(String text) {
+        int line = 0;
+        boolean content = false;
+        for (String l : text.split("\n", -1)) {
+            if (content && (l.equals("---") || l.startsWith("--- ") || l.equals("---\r"))) {
+                return line;
+            }
+            String t = l.strip();
+            content |= !t.isEmpty() && !t.startsWith("#") && !t.equals("---");
+            line++;
+        }
+        return 0;
     }
 
     private YNode fail() {
@@ -176,6 +190,13 @@ public final class YamlReader {
             }
             MappingNode map = (MappingNode) node;
             List<YMap.Entry> entries = new ArrayList<>(map.getValue().size());
+            // The mapping's own keys win over merged ones wherever '<<' is written.
+            Set<String> own = new HashSet<>();
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode sk && !tag(sk).equals(Tag.MERGE)) {
+                    own.add(sk.getValue());
+                }
+            }
             Set<String> seen = new HashSet<>();
             for (NodeTuple tuple : map.getValue()) {
                 Node keyNode = tuple.getKeyNode();
@@ -186,7 +207,7 @@ public final class YamlReader {
                 }
                 YScalar key = scalar(sk, pos(sk.getStartMark()));
                 if (tag(sk).equals(Tag.MERGE)) {
-                    mergeInto(entries, seen, tuple.getValueNode(), path, depth);
+                    mergeInto(entries, own, seen, key.pos(), tuple.getValueNode(), path, depth);
                     continue;
                 }
                 if (!seen.add(key.asText())) {
@@ -203,17 +224,23 @@ public final class YamlReader {
     }
 
     /** {@code <<: *base} merges keys the mapping does not set itself. */
-    private void mergeInto(List<YMap.Entry> entries, Set<String> seen, Node source, Map<Node, Boolean> path, int depth) {
+    private void mergeInto(List<YMap.Entry> entries, Set<String> own, Set<String> merged, SourcePos mergeKey,
+                           Node source, Map<Node, Boolean> path, int depth) {
         List<Node> sources = source instanceof SequenceNode seq ? seq.getValue() : List.of(source);
         for (Node s : sources) {
+            if (!(s instanceof MappingNode)) {
+                // An alias has no position of its own (it is the anchored node), so point at '<<'.
+                problems.error(mergeKey, SYNTAX, "'<<' merges mappings only, like '<<: *defaults' where "
+                        + "'defaults: &defaults' is a mapping; this is " + (s instanceof SequenceNode ? "a list" : "a single value"));
+                continue;
+            }
             if (convert(s, path, depth + 1) instanceof YMap m) {
                 for (YMap.Entry e : m.entries()) {
-                    if (seen.add(e.name())) {
+                    // Earlier sources win over later ones, as YAML's merge key specifies.
+                    if (!own.contains(e.name()) && merged.add(e.name())) {
                         entries.add(e);
                     }
                 }
-            } else {
-                problems.error(pos(s.getStartMark()), SYNTAX, "'<<' merges mappings only");
             }
         }
     }
