@@ -87,7 +87,7 @@ final class MarkdownBlocks {
     static void scan(String text, int from, Sink sink) {
         MarkdownBlocks b = new MarkdownBlocks(text, sink);
         int start = from;
-        while (start <= text.length()) {
+        while (start < text.length()) {
             int nl = text.indexOf('\n', start);
             int end = nl < 0 ? text.length() : nl;
             int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
