@@ -129,7 +129,11 @@ public final class LabParser {
                 }
                 return new Block.Solution(yaml instanceof YScalar s ? s.asText() : null, null, yaml, fence.pos());
             default: {
-                YMap body = mapping(fence, yaml, unreadable, "a mapping of settings");
+                // Whether an action body must be a mapping depends on the kind, which the validator
+                // knows and this parser does not: an unknown kind gets one problem, not two. A body that
+                // is not a mapping becomes an empty mapping placed at the YAML (an empty body sits at
+                // the fence), which is how the validator tells the two apart.
+                YMap body = yaml instanceof YMap m ? m : new YMap(List.of(), yaml != null ? yaml.pos() : fence.pos());
                 int n = actionCounts.merge(kind, 1, Integer::sum);
                 String id = body.text("id");
                 return new Block.Action(kind, id != null ? id : kind + "-" + n, body, fence.pos());

@@ -61,8 +61,8 @@ final class PackRules {
 
     private void manifest() {
         PackManifest m = pack.manifest();
-        if (m.yaml().entries().isEmpty() && !Files.isRegularFile(m.file())) {
-            return; // missing pack.yaml is already reported
+        if (m.yaml().entries().isEmpty() && (!Files.isRegularFile(m.file()) || unreadable(m.file()))) {
+            return; // a missing or unreadable pack.yaml is already reported; its fields would only add noise
         }
         ShapeChecker.Ctx ctx = new ShapeChecker.Ctx(problems, "pack.yaml", "bad-value", ShapeEnv.NONE);
         Shape.Obj shape = PackFormat.manifest(registry);
@@ -73,6 +73,13 @@ final class PackRules {
             problems.warning(SourcePos.start(m.file()), "empty-pack",
                     "this pack has no labs yet; add a lab file such as 01-first-lab.md next to pack.yaml");
         }
+    }
+
+    /** Whether reading this file already failed (YAML syntax, encoding, binary). */
+    private boolean unreadable(Path file) {
+        return problems.all().stream().anyMatch(p -> p.isError() && p.pos().file().equals(file)
+                && (p.code().equals(dev.labdesk.pack.yaml.YamlReader.SYNTAX) || p.code().equals("encoding")
+                || p.code().equals("binary-file") || p.code().equals("unreadable") || p.code().equals("file-too-large")));
     }
 
     private void labList(Map<String, Lab> byId) {
@@ -214,6 +221,11 @@ final class PackRules {
                 return;
             }
             needs.addAll(kind.requires());
+            if (action.body().entries().isEmpty() && !action.body().pos().equals(action.pos())) {
+                problems.error(action.body().pos(), "bad-value", action.info() + " holds settings as 'key: value' lines, like "
+                        + "'" + String.join(": ...', '", requiredKeys(kind)) + ": ...'; this is not a mapping");
+                return;
+            }
             ShapeChecker.Ctx ctx = ctx(action.info());
             ShapeChecker.check(schemas.body(kind), action.body(), action.info(), ctx);
             kind.validate(action, ctx);
@@ -278,8 +290,12 @@ final class PackRules {
             String kindWhere = where + " (" + kind.name() + ")";
             ShapeChecker.check(schemas.subject(kind), check.subject(), kind.name(), ctx.withWhere(kindWhere));
             ShapeChecker.Ctx expectCtx = new ShapeChecker.Ctx(problems, "expect of " + kindWhere, "invalid-expect", this);
-            if (check.expect() != null) {
-                ShapeChecker.check(schemas.expect(kind), check.expect(), "expect", expectCtx);
+            Shape expectShape = schemas.expect(kind);
+            if (check.expect() != null && !ShapeChecker.accepts(expectShape, check.expect())) {
+                problems.error(check.expect().pos(), "invalid-expect", "expect of " + kindWhere + " must be "
+                        + expectShape.describe() + ", not " + check.expect().describe());
+            } else if (check.expect() != null) {
+                ShapeChecker.check(expectShape, check.expect(), "expect", expectCtx);
             } else if (kind.expectRequired()) {
                 problems.error(yaml.pos(), "invalid-expect", kindWhere + " needs 'expect' ("
                         + kind.expect().describe() + ")");
@@ -326,6 +342,16 @@ final class PackRules {
                         + pack.root().relativize(solution).toString().replace('\\', '/') + "/; add it or fix the path");
             }
         }
+    }
+
+    private List<String> requiredKeys(ActionKind kind) {
+        Map<String, Shape.Field> fields = schemas.body(kind).fields();
+        List<String> keys = fields.entrySet().stream().filter(e -> e.getValue().required()).map(Map.Entry::getKey).toList();
+        if (!keys.isEmpty()) {
+            return keys;
+        }
+        return fields.keySet().stream().filter(k -> !k.equals("id") && !k.equals("title")).limit(1).findFirst()
+                .map(List::of).orElse(List.of("title"));
     }
 
     private static SourcePos valuePos(YMap map, String key) {

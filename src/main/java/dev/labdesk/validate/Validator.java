@@ -181,9 +181,14 @@ public final class Validator {
             if (anchor != null && !anchor.isEmpty() && target.toString().endsWith(".md")) {
                 Set<String> known = anchors.computeIfAbsent(key(target), LinkChecker::scanAnchors);
                 if (!known.contains(anchor)) {
+                    String suggestion = dev.labdesk.pack.Suggest.didYouMean(anchor, known);
+                    if (suggestion.isEmpty() && !known.isEmpty() && known.size() <= 12) {
+                        suggestion = "; its headings are #" + String.join(", #", new java.util.TreeSet<>(known));
+                    } else if (known.isEmpty()) {
+                        suggestion = "; it has no headings";
+                    }
                     problems.error(link.pos(), "broken-link", "no heading '#" + anchor + "' in "
-                            + (pathPart.isEmpty() ? "this file" : pathPart)
-                            + dev.labdesk.pack.Suggest.didYouMean(anchor, known));
+                            + (pathPart.isEmpty() ? "this file" : pathPart) + suggestion);
                 }
             }
         }

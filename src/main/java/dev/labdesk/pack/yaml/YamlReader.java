@@ -317,14 +317,23 @@ public final class YamlReader {
         String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
         String context = e.getContext();
         String text = problem == null ? "invalid YAML" : problem;
+        if (text.contains("'\\t'") || text.contains("\\t(TAB)")) {
+            return "a tab cannot indent YAML; indent with spaces";
+        }
         if (context != null && problem != null && !context.equals(problem)) {
             text = text + " (" + context + ")";
         }
         String hint = "";
-        if (text.contains("'\\t'") || text.contains("\\t(TAB)")) {
-            hint = "; indent with spaces, not tabs";
-        } else if (text.contains("mapping values are not allowed")) {
+        if (text.contains("mapping values are not allowed")) {
             hint = "; put quotes around a value that contains ': '";
+        } else if (text.contains("could not find expected ':'")) {
+            hint = "; each line of a mapping is 'key: value'";
+        } else if (text.contains("found undefined alias")) {
+            hint = "; define the anchor with '&name' before using '*name'";
+        } else if (text.contains("found unexpected end of stream")) {
+            hint = "; close the quote or bracket that is still open";
+        } else if (text.contains("expected <block end>")) {
+            hint = "; check the indentation of this line against the lines above";
         }
         return oneLine(text) + hint;
     }

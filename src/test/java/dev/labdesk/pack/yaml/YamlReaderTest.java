@@ -130,7 +130,7 @@ class YamlReaderTest {
         assertThat(problems.all()).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo("yaml-syntax");
             assertThat(p.pos().line()).isEqualTo(2);
-            assertThat(p.message()).contains("spaces, not tabs");
+            assertThat(p.message()).contains("a tab cannot indent YAML; indent with spaces");
         });
     }
 
