@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -67,7 +66,7 @@ public final class MarkdownScan {
         }
     }
 
-    private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([A-Za-z0-9][A-Za-z0-9._-]*)}\\s*$");
+    private static final Pattern EXPLICIT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final SourceText source;
     private final YNode frontMatter;
@@ -174,13 +173,26 @@ public final class MarkdownScan {
         return -1;
     }
 
+    /** The id in a trailing {@code {#id}}, or null. Looks only at the end: headings can be megabytes long. */
+    private static String explicitId(String text) {
+        if (!text.endsWith("}")) {
+            return null;
+        }
+        int open = text.lastIndexOf("{#");
+        if (open < 0) {
+            return null;
+        }
+        String id = text.substring(open + 2, text.length() - 1);
+        return EXPLICIT_ID.matcher(id).matches() ? id : null;
+    }
+
     private static HeadingAt heading(int level, String raw, SourcePos pos, Set<String> seenSlugs) {
         String text = raw.trim();
-        Matcher m = EXPLICIT_ID.matcher(text);
-        if (m.find()) {
-            String title = text.substring(0, m.start()).trim();
-            seenSlugs.add(m.group(1));
-            return new HeadingAt(level, title, m.group(1), m.group(1), true, pos);
+        String explicit = explicitId(text);
+        if (explicit != null) {
+            String title = text.substring(0, text.lastIndexOf("{#")).trim();
+            seenSlugs.add(explicit);
+            return new HeadingAt(level, title, explicit, explicit, true, pos);
         }
         String slug = slug(text);
         String unique = slug;

@@ -81,7 +81,30 @@ public final class Validator {
         });
 
         links.checkAll();
-        return new ValidationReport(problems.sorted(), files.get());
+        return new ValidationReport(capPerFile(problems.sorted()), files.get());
+    }
+
+    /** More problems than this in one file are not listed: the first ones say what is wrong. */
+    static final int MAX_PROBLEMS_PER_FILE = 200;
+
+    private static List<Problem> capPerFile(List<Problem> sorted) {
+        Map<Path, Integer> counts = new java.util.HashMap<>();
+        List<Problem> out = new ArrayList<>(Math.min(sorted.size(), 10_000));
+        for (Problem p : sorted) {
+            int n = counts.merge(p.pos().file(), 1, Integer::sum);
+            if (n <= MAX_PROBLEMS_PER_FILE) {
+                out.add(p);
+            }
+        }
+        counts.forEach((file, n) -> {
+            if (n > MAX_PROBLEMS_PER_FILE) {
+                Problem last = out.stream().filter(p -> p.pos().file().equals(file)).reduce((a, b) -> b).orElseThrow();
+                out.add(out.indexOf(last) + 1, new Problem(last.pos(), dev.labdesk.pack.Severity.WARNING,
+                        (n - MAX_PROBLEMS_PER_FILE) + " more problems in this file are not shown; fix these first",
+                        "too-many-problems"));
+            }
+        });
+        return out;
     }
 
     /** Last line of defence: a parser bug must become a problem, not a stack trace. */
@@ -111,6 +134,7 @@ public final class Validator {
     static final class LinkChecker {
         private final Problems problems;
         private final Map<Path, Set<String>> anchors = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Path, Boolean> existing = new java.util.concurrent.ConcurrentHashMap<>();
         private final List<Map.Entry<Path, List<MdLink>>> pending = java.util.Collections.synchronizedList(new ArrayList<>());
 
         LinkChecker(Problems problems) {
@@ -132,10 +156,20 @@ public final class Validator {
             synchronized (pending) {
                 all = new ArrayList<>(pending);
             }
-            all.parallelStream().forEach(e -> e.getValue().forEach(link -> check(e.getKey(), link)));
+            all.parallelStream().forEach(e -> {
+                Problems own = new Problems();
+                for (MdLink link : e.getValue()) {
+                    // Past the per-file cap nothing more would be shown: stop checking.
+                    if (own.all().size() > MAX_PROBLEMS_PER_FILE) {
+                        break;
+                    }
+                    check(e.getKey(), link, own);
+                }
+                problems.addAll(own);
+            });
         }
 
-        private void check(Path from, MdLink link) {
+        private void check(Path from, MdLink link, Problems problems) {
             String url = link.url().trim();
             if (url.isEmpty()) {
                 problems.error(link.pos(), link.image() ? "missing-file" : "broken-link",
@@ -169,7 +203,7 @@ public final class Validator {
                 problems.error(link.pos(), "broken-link", "link '" + url + "' is not a valid path");
                 return;
             }
-            if (!Files.exists(target)) {
+            if (!exists(target)) {
                 if (link.image()) {
                     problems.error(link.pos(), "missing-file", "image '" + pathPart + "' does not exist; add it (for example under assets/) or fix the path");
                 } else {
@@ -193,7 +227,18 @@ public final class Validator {
             }
         }
 
-        private static String suggestSibling(Path target) {
+        /** Labs link to the same few files again and again; ask the file system once per target. */
+        private boolean exists(Path target) {
+            return existing.computeIfAbsent(target, Files::exists);
+        }
+
+        private final Map<Path, String> siblings = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private String suggestSibling(Path target) {
+            return siblings.computeIfAbsent(target, LinkChecker::closestSibling);
+        }
+
+        private static String closestSibling(Path target) {
             Path dir = target.getParent();
             if (dir == null || !Files.isDirectory(dir)) {
                 return "";

@@ -40,6 +40,13 @@ public final class YamlReader {
     static final int MAX_NODES = 100_000;
     static final int MAX_DEPTH = 64;
     static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+    /**
+     * Lab YAML holds settings, not data. SnakeYAML's reader copies its window for every 1 KB of a
+     * single token, so a multi-megabyte scalar costs minutes; refusing big blocks keeps it linear.
+     */
+    public static final int MAX_CHARS = 256 * 1024;
+    /** Code {@value} marks YAML too large to read. */
+    public static final String TOO_LARGE = "too-large";
 
     /** Read-only once built, so one instance serves every thread; building it compiles a dozen regexes. */
     private static final Resolver RESOLVER = new Resolver();
@@ -106,6 +113,11 @@ public final class YamlReader {
     }
 
     private YNode readOrNull(String text) {
+        if (text.length() > MAX_CHARS) {
+            problems.error(locator.at(0, 0), TOO_LARGE, "this YAML is " + (text.length() / 1024) + " KB; lab YAML holds "
+                    + "settings and must stay under " + (MAX_CHARS / 1024) + " KB (put data into a file under files/)");
+            return fail();
+        }
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(50);
         options.setNestingDepthLimit(MAX_DEPTH);
