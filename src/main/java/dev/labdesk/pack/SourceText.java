@@ -24,8 +24,29 @@ public final class SourceText {
 
     public SourceText(Path file, String text) {
         this.file = file;
-        this.text = text;
-        this.lineStarts = lineStarts(text);
+        this.text = unifyLineBreaks(text);
+        this.lineStarts = lineStarts(this.text);
+    }
+
+    /**
+     * YAML also breaks lines at a lone CR, NEL, LS and PS, and editors show them as line ends.
+     * Turning each into '\n' (one character for one) makes Markdown, YAML and positions agree on
+     * what a line is without moving any offset. CR LF stays as it is.
+     */
+    static String unifyLineBreaks(String text) {
+        if (text.indexOf('\r') < 0 && text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0
+                && text.indexOf('\u2029') < 0) {
+            return text;
+        }
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if ((c == '\r' && (i + 1 == chars.length || chars[i + 1] != '\n')) || c == '\u0085' || c == '\u2028'
+                    || c == '\u2029') {
+                chars[i] = '\n';
+            }
+        }
+        return new String(chars);
     }
 
     public Path file() {
@@ -106,18 +127,21 @@ public final class SourceText {
         return new SourceText(file, out.toString());
     }
 
-    /** Line and column of a byte offset, columns counted in characters of the valid prefix. */
+    /**
+     * Line and column of a byte offset, counted like positions in the decoded text: columns in
+     * characters, lines ended by the same breaks. The bytes before {@code offset} are valid UTF-8.
+     */
     private static SourcePos bytePos(Path file, byte[] bytes, int start, int offset) {
+        String prefix = unifyLineBreaks(new String(bytes, start, offset - start, StandardCharsets.UTF_8));
         int line = 1;
-        int lineStartByte = start;
-        for (int i = start; i < offset; i++) {
-            if (bytes[i] == '\n') {
+        int lastBreak = -1;
+        for (int i = 0; i < prefix.length(); i++) {
+            if (prefix.charAt(i) == '\n') {
                 line++;
-                lineStartByte = i + 1;
+                lastBreak = i;
             }
         }
-        String prefix = new String(bytes, lineStartByte, offset - lineStartByte, StandardCharsets.UTF_8);
-        return new SourcePos(file, line, prefix.length() + 1);
+        return new SourcePos(file, line, prefix.length() - lastBreak);
     }
 
     private static int[] lineStarts(String text) {

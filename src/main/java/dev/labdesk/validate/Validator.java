@@ -60,7 +60,8 @@ public final class Validator {
             if (pack == null) {
                 return;
             }
-            files.addAndGet(1 + pack.labs().size());
+            // Every lab file counts, read or not (a binary one was still checked).
+            files.addAndGet(1 + PackLoader.labFiles(e.getKey(), new Problems()).size());
             for (Lab lab : pack.labs()) {
                 links.register(lab.file(), lab.anchors());
             }
