@@ -221,6 +221,9 @@ final class PackRules {
                 return;
             }
             needs.addAll(kind.requires());
+            if (kind.needsTrust()) {
+                needs.add("shell"); // runs commands: learners should see that before they start
+            }
             if (action.body().entries().isEmpty() && !action.body().pos().equals(action.pos())) {
                 problems.error(action.body().pos(), "bad-value", action.info() + " holds settings as 'key: value' lines, like "
                         + "'" + String.join(": ...', '", requiredKeys(kind)) + ": ...'; this is not a mapping");
@@ -287,6 +290,9 @@ final class PackRules {
                 return;
             }
             needs.addAll(kind.requires());
+            if (kind.needsTrust()) {
+                needs.add("shell");
+            }
             String kindWhere = where + " (" + kind.name() + ")";
             ShapeChecker.check(schemas.subject(kind), check.subject(), kind.name(), ctx.withWhere(kindWhere));
             ShapeChecker.Ctx expectCtx = new ShapeChecker.Ctx(problems, "expect of " + kindWhere, "invalid-expect", this);
