@@ -569,9 +569,11 @@ final class MarkdownBlocks {
 
     private void inline(List<int[]> segments) {
         for (int[] s : segments) {
-            if (text.indexOf('[', s[0]) >= 0 && text.indexOf('[', s[0]) < s[1]) {
-                inlineRange(segments);
-                return;
+            for (int i = s[0]; i < s[1]; i++) {
+                if (text.charAt(i) == '[') {
+                    inlineRange(segments);
+                    return;
+                }
             }
         }
     }
@@ -798,8 +800,12 @@ final class MarkdownBlocks {
     /** A one-line link destination at {@code d}: {start, end, after}, or null. */
     private int[] destination(int d, int end) {
         if (text.charAt(d) == '<') {
-            int j = text.indexOf('>', d + 1);
-            return j < 0 || j >= end ? null : new int[] {d + 1, j, j + 1};
+            for (int j = d + 1; j < end; j++) {
+                if (text.charAt(j) == '>') {
+                    return new int[] {d + 1, j, j + 1};
+                }
+            }
+            return null;
         }
         int j = d;
         while (j < end && text.charAt(j) > ' ') {

@@ -78,6 +78,9 @@ class PathologicalInputTest {
                 Arguments.of("1.5k-deep indented lists", indentedLists.toString().getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("alias bomb", (FRONT + aliasBomb).getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("recursive alias", (FRONT + "```lab:quiz\nquestion: &q [*q]\n```\n").getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("200k short paragraphs", (FRONT + "text\n\n".repeat(200_000)).getBytes(StandardCharsets.UTF_8)),
+                Arguments.of("100k reference definitions without '>'", (FRONT + "[a]: <b\n".repeat(100_000))
+                        .getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("10k unclosed fences", (FRONT + "```lab:check\n".repeat(10_000)).getBytes(StandardCharsets.UTF_8)),
                 Arguments.of("control characters", (FRONT + "```lab:hint\ntext: \u0001\u0002\u001b[31m\n```\n\u0000")
                         .getBytes(StandardCharsets.UTF_8)),
