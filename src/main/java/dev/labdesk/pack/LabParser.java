@@ -50,8 +50,8 @@ public final class LabParser {
         } else if (scan.frontMatter() instanceof YMap m) {
             fm = m;
         } else if (scan.frontMatter() != null) {
-            problems.error(scan.frontMatter().pos(), "bad-value", "front matter must be a mapping with id, title and so on, not "
-                    + scan.frontMatter().describe());
+            problems.error(scan.frontMatter().pos(), "bad-value", "front matter is 'key: value' lines such as 'id: my-lab' "
+                    + "and 'title: My lab', not " + scan.frontMatter().describe());
         }
         String name = file.getFileName().toString();
         String stem = name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;

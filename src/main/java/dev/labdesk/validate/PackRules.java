@@ -249,7 +249,8 @@ final class PackRules {
             String where = "check" + (check.id() != null ? " '" + check.id() + "'" : "");
             ShapeChecker.Ctx ctx = ctx(where);
             if (check.id() == null) {
-                problems.error(yaml.pos(), "missing-field", "a check needs 'id' (an id unique in the lab, e.g. app-runs)");
+                problems.error(yaml.pos(), "missing-field", "a check needs an id: add a line like 'id: app-runs' "
+                        + "(unique in the lab)");
             } else {
                 ShapeChecker.check(PackFormat.ID, yaml.get("id"), "id", ctx);
                 SourcePos at = valuePos(yaml, "id");
@@ -316,7 +317,8 @@ final class PackRules {
             if (body.get("choices") instanceof YSeq seq) {
                 seq.items().stream().filter(YScalar.class::isInstance).map(y -> ((YScalar) y).asText()).forEach(choices::add);
                 if (seq.items().size() < 2) {
-                    problems.error(seq.pos(), "bad-value", "a quiz needs at least two choices");
+                    problems.error(seq.pos(), "bad-value", "a quiz needs at least two choices; add the wrong answers "
+                            + "learners should tell apart from the right one");
                 }
             }
             YNode answer = body.get("answer");
