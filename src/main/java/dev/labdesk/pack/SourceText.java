@@ -110,6 +110,10 @@ public final class SourceText {
                 return null;
             }
         }
+        if (isAscii(bytes, start)) {
+            // Most labs are plain ASCII: one intrinsic copy instead of a decoder and two buffers.
+            return new SourceText(file, new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1));
+        }
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -125,6 +129,15 @@ public final class SourceText {
         }
         out.flip();
         return new SourceText(file, out.toString());
+    }
+
+    private static boolean isAscii(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
