@@ -118,7 +118,7 @@ final class MarkdownBlocks {
         }
         if (!allMatched) {
             // A paragraph may continue lazily into a line that does not repeat the containers.
-            if (leaf == PARAGRAPH && !isBlank(pos) && !startsBlock(pos, true)) {
+            if (leaf == PARAGRAPH && !isBlank(pos) && !startsBlock(pos)) {
                 para.add(new int[] {pos, lineEnd});
                 return;
             }
@@ -248,7 +248,7 @@ final class MarkdownBlocks {
     }
 
     /** Whether a line that does not continue the containers starts a new block (ending a lazy paragraph). */
-    private boolean startsBlock(int from, boolean lazyCheck) {
+    private boolean startsBlock(int from) {
         int p = skipSpaces(from, 3);
         if (indentBetween(from, p) > 3 || p >= lineEnd) {
             return false;

@@ -60,8 +60,8 @@ public final class Validator {
             if (pack == null) {
                 return;
             }
-            // Every lab file counts, read or not (a binary one was still checked).
-            files.addAndGet(1 + PackLoader.labFiles(e.getKey(), new Problems()).size());
+            // Every lab file asked for counts, read or not (a binary one was still checked).
+            files.addAndGet(1 + (only.isEmpty() ? PackLoader.labFiles(e.getKey(), new Problems()).size() : only.size()));
             for (Lab lab : pack.labs()) {
                 links.register(lab.file(), lab.anchors());
             }

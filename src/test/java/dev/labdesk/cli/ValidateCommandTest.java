@@ -68,6 +68,7 @@ class ValidateCommandTest {
         Files.writeString(pack.resolve("02-bad.md"), "no front matter\n");
 
         assertThat(run("validate", pack.resolve("01-good.md").toString())).isZero();
+        assertThat(err.toString().strip()).isEqualTo("ok: 0 errors, 0 warnings in 2 files");
         assertThat(run("validate", pack.resolve("02-bad.md").toString())).isEqualTo(2);
         assertThat(out.toString()).contains("02-bad.md:1:1: error:").doesNotContain("01-good.md");
     }
