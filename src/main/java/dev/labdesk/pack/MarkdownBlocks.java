@@ -55,7 +55,6 @@ final class MarkdownBlocks {
     private static final int FENCE = 2;
     private static final int HTML = 3;
     private int leaf = NONE;
-    private int leafDepth;
 
     // Paragraph: segments [start, end) of the file.
     private final List<int[]> para = new ArrayList<>();
@@ -233,7 +232,6 @@ final class MarkdownBlocks {
             if (end != null) {
                 closeLeaf();
                 leaf = HTML;
-                leafDepth = depth;
                 htmlEnd = end.isEmpty() ? null : end;
                 htmlLine();
                 return;
@@ -242,7 +240,6 @@ final class MarkdownBlocks {
         if (leaf != PARAGRAPH) {
             closeLeaf();
             leaf = PARAGRAPH;
-            leafDepth = depth;
         }
         para.add(new int[] {p, lineEnd});
     }
@@ -307,7 +304,6 @@ final class MarkdownBlocks {
         }
         closeLeaf();
         leaf = FENCE;
-        leafDepth = depth;
         fenceChar = c;
         fenceLength = n;
         fenceIndent = indentBetween(pos, p);
@@ -383,7 +379,7 @@ final class MarkdownBlocks {
     }
 
     private void htmlLine() {
-        if (htmlEnd != null && text.substring(pos, lineEnd).toLowerCase(Locale.ROOT).contains(htmlEnd)) {
+        if (htmlEnd == null ? isBlank(pos) : text.substring(pos, lineEnd).toLowerCase(Locale.ROOT).contains(htmlEnd)) {
             closeLeaf();
         }
     }

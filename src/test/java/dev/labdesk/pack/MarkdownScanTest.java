@@ -69,6 +69,15 @@ class MarkdownScanTest {
     }
 
     @Test
+    void anHtmlBlockEndsAtABlankLineOrItsClosingMarker() {
+        MarkdownScan scan = scan("<div align=\"center\">\n## inside html\n\n## After div\n\n<!-- one\n\n## still a comment\n-->\n"
+                + "## After comment\n<details>\n\n## Inside details, after a blank line\n");
+
+        assertThat(headings(scan)).extracting(HeadingAt::text)
+                .containsExactly("After div", "After comment", "Inside details, after a blank line");
+    }
+
+    @Test
     void aFenceKnowsItsInfoContentAndWhereTheInfoIs() {
         MarkdownScan scan = scan("Text\n\n```lab:check {.wide}\n- id: a\n  file.exists: app.py\n```\n");
 
