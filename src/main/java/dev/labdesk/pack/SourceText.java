@@ -102,18 +102,22 @@ public final class SourceText {
 
     static SourceText decode(Path file, byte[] bytes, Problems problems) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        for (int i = start; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                SourcePos at = bytePos(file, bytes, start, i);
-                problems.error(at, "binary-file", "this is a binary file, not Markdown text (a NUL byte is here); "
-                        + "keep binaries under files/ or assets/");
-                return null;
-            }
+        // The JDK's own decoding and searching are compiled early in every JVM; loops of ours over
+        // every byte would run interpreted for the first few hundred files of a big pack.
+        String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        int nul = lenient.indexOf('\0');
+        if (nul >= 0) {
+            problems.error(charPos(file, lenient, nul), "binary-file", "this is a binary file, not Markdown text "
+                    + "(a NUL byte is here); keep binaries under files/ or assets/");
+            return null;
         }
-        if (isAscii(bytes, start)) {
-            // Most labs are plain ASCII: one intrinsic copy instead of a decoder and two buffers.
-            return new SourceText(file, new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1));
+        if (lenient.indexOf('\uFFFD') >= 0) {
+            reportInvalidUtf8(file, bytes, start, problems); // or a real U+FFFD, which is fine
         }
+        return new SourceText(file, lenient);
+    }
+
+    private static void reportInvalidUtf8(Path file, byte[] bytes, int start, Problems problems) {
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -124,20 +128,17 @@ public final class SourceText {
             SourcePos at = bytePos(file, bytes, start, in.position());
             problems.error(at, "encoding", "invalid UTF-8 (byte 0x"
                     + String.format("%02X", bytes[in.position()] & 0xff) + "); save the file as UTF-8");
-            String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-            return new SourceText(file, lenient);
         }
-        out.flip();
-        return new SourceText(file, out.toString());
     }
 
-    private static boolean isAscii(byte[] bytes, int start) {
-        for (int i = start; i < bytes.length; i++) {
-            if (bytes[i] < 0) {
-                return false;
-            }
+    /** Line and column of a character offset, lines ended as {@link #unifyLineBreaks} ends them. */
+    private static SourcePos charPos(Path file, String text, int offset) {
+        String prefix = unifyLineBreaks(text.substring(0, offset));
+        int line = 1;
+        for (int i = prefix.indexOf('\n'); i >= 0; i = prefix.indexOf('\n', i + 1)) {
+            line++;
         }
-        return true;
+        return new SourcePos(file, line, offset - prefix.lastIndexOf('\n'));
     }
 
     /**
@@ -158,19 +159,14 @@ public final class SourceText {
     }
 
     private static int[] lineStarts(String text) {
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
-            }
-        }
-        int[] starts = new int[count];
+        int[] starts = new int[64];
         int n = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[n++] = i + 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (n == starts.length) {
+                starts = Arrays.copyOf(starts, n * 2);
             }
+            starts[n++] = i + 1;
         }
-        return starts;
+        return Arrays.copyOf(starts, n);
     }
 }

@@ -58,22 +58,41 @@ public final class YamlReader {
      * resolver runs at least one regex on every scalar, which is most of its cost on lab YAML.
      */
     private static final class QuickResolver extends Resolver {
-        private final Set<Character> typedFirstChars = new HashSet<>();
+        private final boolean[] typedFirstChar = new boolean[128];
+        private final Map<String, Tag> letterWords = new java.util.concurrent.ConcurrentHashMap<>();
 
         QuickResolver() {
             for (Character c : yamlImplicitResolvers.keySet()) {
-                if (c != null) {
-                    typedFirstChars.add(c);
+                if (c != null && c < 128) {
+                    typedFirstChar[c] = true;
+                } else if (c != null) {
+                    throw new IllegalStateException("SnakeYAML resolves types starting with U+" + (int) c);
                 }
             }
         }
 
         @Override
         public Tag resolve(NodeId kind, String value, boolean implicit) {
-            // Only the null-key resolver (the empty pattern) applies to all first characters, and it
-            // matches nothing but "".
-            if (kind == NodeId.scalar && implicit && !value.isEmpty() && !typedFirstChars.contains(value.charAt(0))) {
+            if (kind != NodeId.scalar || !implicit || value.isEmpty()) {
+                return super.resolve(kind, value, implicit);
+            }
+            char first = value.charAt(0);
+            // Only the null-key resolver (the empty pattern) applies to every first character, and
+            // it matches nothing but "".
+            if (first >= 128 || !typedFirstChar[first]) {
                 return Tag.STR;
+            }
+            // Keys and words such as 'title', 'file.exists' or 'name' start like booleans and nulls:
+            // remember what the regexes said about short ones, which repeat in every block.
+            if (Character.isLetter(first) && value.length() <= 24) {
+                Tag known = letterWords.get(value);
+                if (known == null) {
+                    known = super.resolve(kind, value, implicit);
+                    if (letterWords.size() < 4096) {
+                        letterWords.put(value, known);
+                    }
+                }
+                return known;
             }
             return super.resolve(kind, value, implicit);
         }
