@@ -114,14 +114,28 @@ final class ListCommand implements Callable<Integer> {
                 s.put("id", step.id());
                 s.put("title", step.title());
                 s.put("line", step.pos().line());
-                s.put("actions", step.actions().stream().map(a -> Map.of("id", a.id(), "kind", a.info(),
-                        "line", a.pos().line())).toList());
+                s.put("actions", step.actions().stream().map(a -> {
+                    Map<String, Object> am = new LinkedHashMap<>();
+                    am.put("id", a.id());
+                    am.put("kind", a.info());
+                    am.put("title", a.body().text("title"));
+                    am.put("line", a.pos().line());
+                    return am;
+                }).toList());
                 s.put("checks", step.checks().stream().map(c -> {
                     Map<String, Object> cm = new LinkedHashMap<>();
                     cm.put("id", c.id());
                     cm.put("kind", c.kind());
+                    cm.put("title", c.title());
                     cm.put("line", c.pos().line());
                     return cm;
+                }).toList());
+                s.put("quizzes", step.blocks().stream().filter(Block.Quiz.class::isInstance).map(b -> {
+                    Block.Quiz q = (Block.Quiz) b;
+                    Map<String, Object> qm = new LinkedHashMap<>();
+                    qm.put("id", q.id());
+                    qm.put("line", q.pos().line());
+                    return qm;
                 }).toList());
                 steps.add(s);
             }

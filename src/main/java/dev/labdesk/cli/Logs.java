@@ -2,11 +2,13 @@ package dev.labdesk.cli;
 
 import dev.labdesk.home.LabdeskHome;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
@@ -30,14 +32,60 @@ public final class Logs {
         Logger root = Logger.getLogger("");
         root.setLevel(Level.INFO);
         try {
-            Path dir = LabdeskHome.resolve().ensure().logs();
-            Path log = dir.resolve("labdesk0.log");
-            Handler handler = new FileHandler(dir.resolve("labdesk%g.log").toString(), 5_000_000, 2, true);
-            handler.setFormatter(new SimpleFormatter());
-            root.addHandler(handler);
-            file = log;
-        } catch (IOException | RuntimeException e) {
+            Path dir = LabdeskHome.resolve().logs();
+            file = dir.resolve("labdesk0.log");
+            root.addHandler(new LazyFileHandler(dir));
+        } catch (RuntimeException e) {
             file = Path.of("(no log: " + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Opens the log file on the first record. Most CLI runs log nothing, and opening a rotating
+     * file handler (lock file, folders) was a tenth of {@code labdesk validate}'s start-up.
+     */
+    private static final class LazyFileHandler extends Handler {
+        private final Path dir;
+        private Handler target;
+        private boolean failed;
+
+        LazyFileHandler(Path dir) {
+            this.dir = dir;
+        }
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            if (!isLoggable(record)) {
+                return;
+            }
+            if (target == null && !failed) {
+                try {
+                    Files.createDirectories(dir);
+                    Handler handler = new FileHandler(dir.resolve("labdesk%g.log").toString(), 5_000_000, 2, true);
+                    handler.setFormatter(new SimpleFormatter());
+                    target = handler;
+                } catch (IOException | RuntimeException e) {
+                    failed = true;
+                    file = Path.of("(no log: " + e.getMessage() + ")");
+                }
+            }
+            if (target != null) {
+                target.publish(record);
+            }
+        }
+
+        @Override
+        public synchronized void flush() {
+            if (target != null) {
+                target.flush();
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (target != null) {
+                target.close();
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 public final class Durations {
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,12}(\\.\\d{1,9})?");
     private static final Pattern WHOLE = Pattern.compile("(?:\\d+(?:\\.\\d+)?(?:ms|s|m|h))+");
 
     private Durations() {
@@ -19,7 +20,7 @@ public final class Durations {
             return null;
         }
         String t = text.trim();
-        if (t.matches("\\d+(\\.\\d+)?")) {
+        if (NUMBER.matcher(t).matches()) {
             return millis(Double.parseDouble(t) * 1000);
         }
         if (t.length() > 40 || !WHOLE.matcher(t).matches()) {

@@ -50,10 +50,11 @@ public final class LabParser {
         } else if (scan.frontMatter() instanceof YMap m) {
             fm = m;
         } else if (scan.frontMatter() != null) {
-            problems.error(scan.frontMatter().pos(), "bad-value", "front matter must be a mapping with id, title and so on, not "
-                    + scan.frontMatter().describe());
+            problems.error(scan.frontMatter().pos(), "bad-value", "front matter is 'key: value' lines such as 'id: my-lab' "
+                    + "and 'title: My lab', not " + scan.frontMatter().describe());
         }
-        String stem = file.getFileName().toString().replaceFirst("\\.md$", "");
+        String name = file.getFileName().toString();
+        String stem = name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
         String firstH1 = scan.elements().stream()
                 .filter(e -> e instanceof HeadingAt h && h.level() == 1)
                 .map(e -> ((HeadingAt) e).text()).findFirst().orElse(null);
@@ -105,8 +106,7 @@ public final class LabParser {
 
     private Block block(FenceAt fence) {
         String kind = fence.firstWord().substring(PREFIX.length());
-        YamlReader.Result parsed = YamlReader.parse(fence.content(), fence.pos().file(), fence.contentFirstLine(),
-                fence.colOffset(), problems);
+        YamlReader.Result parsed = YamlReader.parse(fence.content(), fence.locator(), problems);
         YNode yaml = parsed.node();
         boolean unreadable = parsed.failed();
         switch (kind) {
@@ -129,7 +129,11 @@ public final class LabParser {
                 }
                 return new Block.Solution(yaml instanceof YScalar s ? s.asText() : null, null, yaml, fence.pos());
             default: {
-                YMap body = mapping(fence, yaml, unreadable, "a mapping of settings");
+                // Whether an action body must be a mapping depends on the kind, which the validator
+                // knows and this parser does not: an unknown kind gets one problem, not two. A body that
+                // is not a mapping becomes an empty mapping placed at the YAML (an empty body sits at
+                // the fence), which is how the validator tells the two apart.
+                YMap body = yaml instanceof YMap m ? m : new YMap(List.of(), yaml != null ? yaml.pos() : fence.pos());
                 int n = actionCounts.merge(kind, 1, Integer::sum);
                 String id = body.text("id");
                 return new Block.Action(kind, id != null ? id : kind + "-" + n, body, fence.pos());

@@ -1,23 +1,13 @@
 package dev.labdesk.pack;
 
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.Image;
-import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ast.Reference;
-import com.vladsch.flexmark.ext.tables.TablesExtension;
-import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.ast.Document;
-import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.labdesk.pack.yaml.YNode;
 import dev.labdesk.pack.yaml.YamlReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -43,8 +33,23 @@ public final class MarkdownScan {
      * @param contentFirstLine the 1-based line where content starts
      * @param colOffset        columns of indentation before the fence, for positions inside content
      * @param pos              where the info string starts (the {@code lab:...} word), or the fence when it has none
+     * @param lineIndents      for each content line, the columns the Markdown container (list item,
+     *                         quote, fence indentation) took off its start; may be shorter than the content
      */
-    public record FenceAt(String info, String content, int contentFirstLine, int colOffset, SourcePos pos) implements Element {
+    public record FenceAt(String info, String content, int contentFirstLine, int colOffset, SourcePos pos,
+                          int[] lineIndents) implements Element {
+
+        public FenceAt(String info, String content, int contentFirstLine, int colOffset, SourcePos pos) {
+            this(info, content, contentFirstLine, colOffset, pos, new int[0]);
+        }
+
+        /** Places YAML read from {@link #content()} at its line and column in the file. */
+        public YamlReader.Locator locator() {
+            Path file = pos.file();
+            return (line, col) -> new SourcePos(file, contentFirstLine + line,
+                    col + 1 + (line >= 0 && line < lineIndents.length ? lineIndents[line] : colOffset));
+        }
+
         public String firstWord() {
             String t = info.trim();
             int space = indexOfSpace(t);
@@ -61,9 +66,7 @@ public final class MarkdownScan {
         }
     }
 
-    private static final Parser PARSER = Parser.builder(new MutableDataSet()
-            .set(Parser.EXTENSIONS, List.of(TablesExtension.create()))).build();
-    private static final Pattern EXPLICIT_ID = Pattern.compile("\\s*\\{#([A-Za-z0-9][A-Za-z0-9._-]*)}\\s*$");
+    private static final Pattern EXPLICIT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final SourceText source;
     private final YNode frontMatter;
@@ -126,28 +129,34 @@ public final class MarkdownScan {
                 bodyStart = afterClose < 0 ? text.length() : afterClose + 1;
             }
         }
-        // Blank out front matter so offsets (and therefore lines) stay those of the file.
-        String body = bodyStart == 0 ? text : blank(text, bodyStart);
-        Document doc = PARSER.parse(body);
         List<Element> elements = new ArrayList<>();
         List<MdLink> links = new ArrayList<>();
         Set<String> anchors = new HashSet<>();
         Set<String> seenSlugs = new HashSet<>();
-        for (Node node : doc.getDescendants()) {
-            if (node instanceof Heading h) {
-                HeadingAt heading = heading(h, source, seenSlugs);
+        MarkdownBlocks.scan(text, bodyStart, new MarkdownBlocks.Sink() {
+            @Override
+            public void heading(int level, String headingText, int start) {
+                HeadingAt heading = MarkdownScan.heading(level, headingText, source.pos(start), seenSlugs);
                 anchors.add(heading.anchor());
                 elements.add(heading);
-            } else if (node instanceof FencedCodeBlock f) {
-                elements.add(fence(f, source));
-            } else if (node instanceof Image img) {
-                links.add(new MdLink(img.getUrl().toString(), true, source.pos(img.getUrl().getStartOffset())));
-            } else if (node instanceof Link link) {
-                links.add(new MdLink(link.getUrl().toString(), false, source.pos(link.getUrl().getStartOffset())));
-            } else if (node instanceof Reference ref) {
-                links.add(new MdLink(ref.getUrl().toString(), false, source.pos(ref.getUrl().getStartOffset())));
             }
-        }
+
+            @Override
+            public void fence(String info, int start, int infoStart, String content, int[] lineStarts) {
+                SourcePos fencePos = source.pos(start);
+                SourcePos infoPos = infoStart < 0 ? fencePos : source.pos(infoStart);
+                int[] indents = new int[lineStarts.length];
+                for (int i = 0; i < indents.length; i++) {
+                    indents[i] = source.pos(lineStarts[i]).col() - 1;
+                }
+                elements.add(new FenceAt(info, content, fencePos.line() + 1, fencePos.col() - 1, infoPos, indents));
+            }
+
+            @Override
+            public void link(String url, boolean image, int urlStart) {
+                links.add(new MdLink(url, image, source.pos(urlStart)));
+            }
+        });
         return new MarkdownScan(source, frontMatter, hasFrontMatter, List.copyOf(elements), List.copyOf(links), anchors);
     }
 
@@ -164,36 +173,33 @@ public final class MarkdownScan {
         return -1;
     }
 
-    private static String blank(String text, int upTo) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < upTo; i++) {
-            char c = text.charAt(i);
-            sb.append(c == '\n' || c == '\r' ? c : ' ');
+    /** The id in a trailing {@code {#id}}, or null. Looks only at the end: headings can be megabytes long. */
+    private static String explicitId(String text) {
+        if (!text.endsWith("}")) {
+            return null;
         }
-        return sb.append(text, upTo, text.length()).toString();
+        int open = text.lastIndexOf("{#");
+        if (open < 0) {
+            return null;
+        }
+        String id = text.substring(open + 2, text.length() - 1);
+        return EXPLICIT_ID.matcher(id).matches() ? id : null;
     }
 
-    private static HeadingAt heading(Heading h, SourceText source, Set<String> seenSlugs) {
-        String text = h.getText().toString().trim();
-        Matcher m = EXPLICIT_ID.matcher(text);
-        if (m.find()) {
-            String title = text.substring(0, m.start()).trim();
-            seenSlugs.add(m.group(1));
-            return new HeadingAt(h.getLevel(), title, m.group(1), m.group(1), true, source.pos(h.getStartOffset()));
+    private static HeadingAt heading(int level, String raw, SourcePos pos, Set<String> seenSlugs) {
+        String text = raw.trim();
+        String explicit = explicitId(text);
+        if (explicit != null) {
+            String title = text.substring(0, text.lastIndexOf("{#")).trim();
+            seenSlugs.add(explicit);
+            return new HeadingAt(level, title, explicit, explicit, true, pos);
         }
         String slug = slug(text);
         String unique = slug;
         for (int n = 1; !seenSlugs.add(unique); n++) {
             unique = slug + "-" + n;
         }
-        return new HeadingAt(h.getLevel(), text, slug, unique, false, source.pos(h.getStartOffset()));
-    }
-
-    private static FenceAt fence(FencedCodeBlock f, SourceText source) {
-        SourcePos fencePos = source.pos(f.getStartOffset());
-        String content = f.getContentChars().toString();
-        SourcePos infoPos = f.getInfo().isEmpty() ? fencePos : source.pos(f.getInfo().getStartOffset());
-        return new FenceAt(f.getInfo().toString(), content, fencePos.line() + 1, fencePos.col() - 1, infoPos);
+        return new HeadingAt(level, text, slug, unique, false, pos);
     }
 
     /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */

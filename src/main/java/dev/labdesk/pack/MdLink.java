@@ -5,6 +5,8 @@ public record MdLink(String url, boolean image, SourcePos pos) {
 
     /** True for links with a scheme (https:, mailto:) — those are not checked offline. */
     public boolean external() {
-        return url.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+        return SCHEME.matcher(url).lookingAt();
     }
+
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
 }

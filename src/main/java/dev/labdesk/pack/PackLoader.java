@@ -13,12 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /** Loads a pack folder: {@code pack.yaml} and every lab file beside it, labs parsed in parallel. */
 public final class PackLoader {
 
     public static final String MANIFEST = "pack.yaml";
+    private static final Logger LOG = Logger.getLogger(PackLoader.class.getName());
 
     private PackLoader() {
     }
@@ -52,13 +56,31 @@ public final class PackLoader {
         List<Lab> labs = files.parallelStream()
                 .map(f -> {
                     Problems own = new Problems();
-                    Lab lab = LabParser.parse(f, own);
+                    Lab lab = parseGuarded(f, own);
                     problems.addAll(own);
                     return lab;
                 })
                 .filter(Objects::nonNull)
                 .toList();
         return new Pack(root, manifest, order(labs, manifest));
+    }
+
+    /**
+     * Parses one lab; a parser bug or a file nested beyond what the stack holds becomes a problem
+     * on that file, so the other labs are still checked.
+     */
+    static Lab parseGuarded(Path file, Problems problems) {
+        try {
+            return LabParser.parse(file, problems);
+        } catch (StackOverflowError e) {
+            problems.error(SourcePos.start(file), "too-complex",
+                    "this file is nested too deeply to read (lists or quotes inside each other); flatten it");
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "parsing " + file + " failed", e);
+            problems.error(SourcePos.start(file), "internal", "LabDesk could not read this file ("
+                    + e.getClass().getSimpleName() + "); this is a bug in LabDesk, please report it with the log");
+        }
+        return null;
     }
 
     /** The top-level Markdown files of a pack except README.md, by name. */
@@ -118,18 +140,19 @@ public final class PackLoader {
         for (Lab lab : sorted) {
             byId.putIfAbsent(lab.id(), lab);
         }
-        List<Lab> out = new ArrayList<>();
+        List<Lab> out = new ArrayList<>(sorted.size());
+        // Identity, not equals: Lab is a record and deep equality over 1,000 labs is quadratic work.
+        Set<Lab> placed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (String id : manifest.labs()) {
             Lab lab = byId.remove(id);
             if (lab != null) {
                 out.add(lab);
+                placed.add(lab);
             }
         }
         for (Lab lab : sorted) {
-            if (byId.get(lab.id()) == lab) {
-                out.add(lab);
-            } else if (!out.contains(lab)) {
-                out.add(lab); // a duplicate id: keep it so the validator can point at it
+            if (placed.add(lab)) {
+                out.add(lab); // unlisted, or a duplicate id kept so the validator can point at it
             }
         }
         return out;

@@ -10,9 +10,32 @@ public record Problem(SourcePos pos, Severity severity, String message, String c
         return severity == Severity.ERROR;
     }
 
-    /** {@code FILE:LINE:COL: error|warning: MESSAGE [CODE]}, one line whatever the message holds. */
+    /**
+     * {@code FILE:LINE:COL: error|warning: MESSAGE [CODE]}, one line whatever the message holds.
+     * Messages quote file content, so control characters (line breaks, terminal escapes) are
+     * shown as a backslash, u and four hex digits rather than acted on by the terminal.
+     */
     public String format() {
-        return pos + ": " + severity.label() + ": " + message.replace('\n', ' ').replace('\r', ' ') + " [" + code + "]";
+        return pos + ": " + severity.label() + ": " + printable(message) + " [" + code + "]";
+    }
+
+    static String printable(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029';
+            if (control && sb == null) {
+                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (sb != null) {
+                if (control) {
+                    sb.append(String.format("\\u%04X", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     @Override

@@ -52,5 +52,7 @@ public final class Problems {
             .comparing((Problem p) -> p.pos().file().toString())
             .thenComparingInt(p -> p.pos().line())
             .thenComparingInt(p -> p.pos().col())
-            .thenComparing(Problem::code);
+            .thenComparing(Problem::severity)
+            .thenComparing(Problem::code)
+            .thenComparing(Problem::message);
 }

@@ -24,8 +24,29 @@ public final class SourceText {
 
     public SourceText(Path file, String text) {
         this.file = file;
-        this.text = text;
-        this.lineStarts = lineStarts(text);
+        this.text = unifyLineBreaks(text);
+        this.lineStarts = lineStarts(this.text);
+    }
+
+    /**
+     * YAML also breaks lines at a lone CR, NEL, LS and PS, and editors show them as line ends.
+     * Turning each into '\n' (one character for one) makes Markdown, YAML and positions agree on
+     * what a line is without moving any offset. CR LF stays as it is.
+     */
+    static String unifyLineBreaks(String text) {
+        if (text.indexOf('\r') < 0 && text.indexOf('\u0085') < 0 && text.indexOf('\u2028') < 0
+                && text.indexOf('\u2029') < 0) {
+            return text;
+        }
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if ((c == '\r' && (i + 1 == chars.length || chars[i + 1] != '\n')) || c == '\u0085' || c == '\u2028'
+                    || c == '\u2029') {
+                chars[i] = '\n';
+            }
+        }
+        return new String(chars);
     }
 
     public Path file() {
@@ -81,14 +102,22 @@ public final class SourceText {
 
     static SourceText decode(Path file, byte[] bytes, Problems problems) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        for (int i = start; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                SourcePos at = bytePos(file, bytes, start, i);
-                problems.error(at, "binary-file", "this is a binary file, not Markdown text (a NUL byte is here); "
-                        + "keep binaries under files/ or assets/");
-                return null;
-            }
+        // The JDK's own decoding and searching are compiled early in every JVM; loops of ours over
+        // every byte would run interpreted for the first few hundred files of a big pack.
+        String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+        int nul = lenient.indexOf('\0');
+        if (nul >= 0) {
+            problems.error(charPos(file, lenient, nul), "binary-file", "this is a binary file, not Markdown text "
+                    + "(a NUL byte is here); keep binaries under files/ or assets/");
+            return null;
         }
+        if (lenient.indexOf('\uFFFD') >= 0) {
+            reportInvalidUtf8(file, bytes, start, problems); // or a real U+FFFD, which is fine
+        }
+        return new SourceText(file, lenient);
+    }
+
+    private static void reportInvalidUtf8(Path file, byte[] bytes, int start, Problems problems) {
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -99,41 +128,45 @@ public final class SourceText {
             SourcePos at = bytePos(file, bytes, start, in.position());
             problems.error(at, "encoding", "invalid UTF-8 (byte 0x"
                     + String.format("%02X", bytes[in.position()] & 0xff) + "); save the file as UTF-8");
-            String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
-            return new SourceText(file, lenient);
         }
-        out.flip();
-        return new SourceText(file, out.toString());
     }
 
-    /** Line and column of a byte offset, columns counted in characters of the valid prefix. */
-    private static SourcePos bytePos(Path file, byte[] bytes, int start, int offset) {
+    /** Line and column of a character offset, lines ended as {@link #unifyLineBreaks} ends them. */
+    private static SourcePos charPos(Path file, String text, int offset) {
+        String prefix = unifyLineBreaks(text.substring(0, offset));
         int line = 1;
-        int lineStartByte = start;
-        for (int i = start; i < offset; i++) {
-            if (bytes[i] == '\n') {
+        for (int i = prefix.indexOf('\n'); i >= 0; i = prefix.indexOf('\n', i + 1)) {
+            line++;
+        }
+        return new SourcePos(file, line, offset - prefix.lastIndexOf('\n'));
+    }
+
+    /**
+     * Line and column of a byte offset, counted like positions in the decoded text: columns in
+     * characters, lines ended by the same breaks. The bytes before {@code offset} are valid UTF-8.
+     */
+    private static SourcePos bytePos(Path file, byte[] bytes, int start, int offset) {
+        String prefix = unifyLineBreaks(new String(bytes, start, offset - start, StandardCharsets.UTF_8));
+        int line = 1;
+        int lastBreak = -1;
+        for (int i = 0; i < prefix.length(); i++) {
+            if (prefix.charAt(i) == '\n') {
                 line++;
-                lineStartByte = i + 1;
+                lastBreak = i;
             }
         }
-        String prefix = new String(bytes, lineStartByte, offset - lineStartByte, StandardCharsets.UTF_8);
-        return new SourcePos(file, line, prefix.length() + 1);
+        return new SourcePos(file, line, prefix.length() - lastBreak);
     }
 
     private static int[] lineStarts(String text) {
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
-            }
-        }
-        int[] starts = new int[count];
+        int[] starts = new int[64];
         int n = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[n++] = i + 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (n == starts.length) {
+                starts = Arrays.copyOf(starts, n * 2);
             }
+            starts[n++] = i + 1;
         }
-        return starts;
+        return Arrays.copyOf(starts, n);
     }
 }

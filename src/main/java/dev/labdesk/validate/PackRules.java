@@ -35,9 +35,11 @@ final class PackRules {
     private final KindRegistry registry;
     private final Pack pack;
     private final Problems problems;
+    private final Schemas schemas;
 
-    PackRules(KindRegistry registry, Pack pack, Problems problems) {
+    PackRules(KindRegistry registry, Schemas schemas, Pack pack, Problems problems) {
         this.registry = registry;
+        this.schemas = schemas;
         this.pack = pack;
         this.problems = problems;
     }
@@ -53,15 +55,14 @@ final class PackRules {
             }
         }
         labList(byId);
-        for (Lab lab : pack.labs()) {
-            new LabRules(lab).check();
-        }
+        // Labs are independent of each other here, and Problems is thread-safe.
+        pack.labs().parallelStream().forEach(lab -> new LabRules(lab).check());
     }
 
     private void manifest() {
         PackManifest m = pack.manifest();
-        if (m.yaml().entries().isEmpty() && !Files.isRegularFile(m.file())) {
-            return; // missing pack.yaml is already reported
+        if (m.yaml().entries().isEmpty() && (!Files.isRegularFile(m.file()) || unreadable(m.file()))) {
+            return; // a missing or unreadable pack.yaml is already reported; its fields would only add noise
         }
         ShapeChecker.Ctx ctx = new ShapeChecker.Ctx(problems, "pack.yaml", "bad-value", ShapeEnv.NONE);
         Shape.Obj shape = PackFormat.manifest(registry);
@@ -72,6 +73,13 @@ final class PackRules {
             problems.warning(SourcePos.start(m.file()), "empty-pack",
                     "this pack has no labs yet; add a lab file such as 01-first-lab.md next to pack.yaml");
         }
+    }
+
+    /** Whether reading this file already failed (YAML syntax, encoding, binary). */
+    private boolean unreadable(Path file) {
+        return problems.all().stream().anyMatch(p -> p.isError() && p.pos().file().equals(file)
+                && (p.code().equals(dev.labdesk.pack.yaml.YamlReader.SYNTAX) || p.code().equals("encoding")
+                || p.code().equals("binary-file") || p.code().equals("unreadable") || p.code().equals("file-too-large")));
     }
 
     private void labList(Map<String, Lab> byId) {
@@ -213,18 +221,16 @@ final class PackRules {
                 return;
             }
             needs.addAll(kind.requires());
-            Shapes.ObjBuilder b = Shapes.obj()
-                    .optional("id", Shapes.id(), "for 'labdesk run --action ID'")
-                    .optional("title", Shapes.text(), "the button label");
-            kind.body().fields().forEach((k, f) -> {
-                if (f.required()) {
-                    b.required(k, f.shape(), f.doc());
-                } else {
-                    b.optional(k, f.shape(), f.doc());
-                }
-            });
+            if (kind.needsTrust()) {
+                needs.add("shell"); // runs commands: learners should see that before they start
+            }
+            if (action.body().entries().isEmpty() && !action.body().pos().equals(action.pos())) {
+                problems.error(action.body().pos(), "bad-value", action.info() + " holds settings as 'key: value' lines, like "
+                        + "'" + String.join(": ...', '", requiredKeys(kind)) + ": ...'; this is not a mapping");
+                return;
+            }
             ShapeChecker.Ctx ctx = ctx(action.info());
-            ShapeChecker.check(b.build(), action.body(), action.info(), ctx);
+            ShapeChecker.check(schemas.body(kind), action.body(), action.info(), ctx);
             kind.validate(action, ctx);
             if (action.hasExplicitId() || actionIds.containsKey(action.id())) {
                 SourcePos at = action.hasExplicitId() ? valuePos(action.body(), "id") : action.pos();
@@ -243,7 +249,8 @@ final class PackRules {
             String where = "check" + (check.id() != null ? " '" + check.id() + "'" : "");
             ShapeChecker.Ctx ctx = ctx(where);
             if (check.id() == null) {
-                problems.error(yaml.pos(), "missing-field", "a check needs 'id' (an id unique in the lab, e.g. app-runs)");
+                problems.error(yaml.pos(), "missing-field", "a check needs an id: add a line like 'id: app-runs' "
+                        + "(unique in the lab)");
             } else {
                 ShapeChecker.check(PackFormat.ID, yaml.get("id"), "id", ctx);
                 SourcePos at = valuePos(yaml, "id");
@@ -284,11 +291,18 @@ final class PackRules {
                 return;
             }
             needs.addAll(kind.requires());
+            if (kind.needsTrust()) {
+                needs.add("shell");
+            }
             String kindWhere = where + " (" + kind.name() + ")";
-            ShapeChecker.check(kind.subject(), check.subject(), kind.name(), ctx.withWhere(kindWhere));
+            ShapeChecker.check(schemas.subject(kind), check.subject(), kind.name(), ctx.withWhere(kindWhere));
             ShapeChecker.Ctx expectCtx = new ShapeChecker.Ctx(problems, "expect of " + kindWhere, "invalid-expect", this);
-            if (check.expect() != null) {
-                ShapeChecker.check(kind.expect(), check.expect(), "expect", expectCtx);
+            Shape expectShape = schemas.expect(kind);
+            if (check.expect() != null && !ShapeChecker.accepts(expectShape, check.expect())) {
+                problems.error(check.expect().pos(), "invalid-expect", "expect of " + kindWhere + " must be "
+                        + expectShape.describe() + ", not " + check.expect().describe());
+            } else if (check.expect() != null) {
+                ShapeChecker.check(expectShape, check.expect(), "expect", expectCtx);
             } else if (kind.expectRequired()) {
                 problems.error(yaml.pos(), "invalid-expect", kindWhere + " needs 'expect' ("
                         + kind.expect().describe() + ")");
@@ -303,7 +317,8 @@ final class PackRules {
             if (body.get("choices") instanceof YSeq seq) {
                 seq.items().stream().filter(YScalar.class::isInstance).map(y -> ((YScalar) y).asText()).forEach(choices::add);
                 if (seq.items().size() < 2) {
-                    problems.error(seq.pos(), "bad-value", "a quiz needs at least two choices");
+                    problems.error(seq.pos(), "bad-value", "a quiz needs at least two choices; add the wrong answers "
+                            + "learners should tell apart from the right one");
                 }
             }
             YNode answer = body.get("answer");
@@ -335,6 +350,16 @@ final class PackRules {
                         + pack.root().relativize(solution).toString().replace('\\', '/') + "/; add it or fix the path");
             }
         }
+    }
+
+    private List<String> requiredKeys(ActionKind kind) {
+        Map<String, Shape.Field> fields = schemas.body(kind).fields();
+        List<String> keys = fields.entrySet().stream().filter(e -> e.getValue().required()).map(Map.Entry::getKey).toList();
+        if (!keys.isEmpty()) {
+            return keys;
+        }
+        return fields.keySet().stream().filter(k -> !k.equals("id") && !k.equals("title")).limit(1).findFirst()
+                .map(List::of).orElse(List.of("title"));
     }
 
     private static SourcePos valuePos(YMap map, String key) {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Checks packs, labs and notes and reports every problem with its position. Accepts a folder
@@ -27,7 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Validator {
 
+    private static final Logger LOG = Logger.getLogger(Validator.class.getName());
+
     private final KindRegistry registry;
+    private final Schemas schemas = new Schemas();
 
     public Validator(KindRegistry registry) {
         this.registry = registry;
@@ -41,17 +46,24 @@ public final class Validator {
 
         targets.packs().entrySet().parallelStream().forEach(e -> {
             Problems own = new Problems();
-            Pack pack = PackLoader.load(e.getKey(), own);
-            files.addAndGet(1 + pack.labs().size());
-            new PackRules(registry, pack, own).check();
-            for (Lab lab : pack.labs()) {
-                links.register(lab.file(), lab.anchors());
-            }
+            Pack pack = safely(e.getKey(), own, () -> {
+                Pack loaded = PackLoader.load(e.getKey(), own);
+                new PackRules(registry, schemas, loaded, own).check();
+                return loaded;
+            });
             Set<Path> only = e.getValue();
             for (Problem p : own.all()) {
-                if (only.isEmpty() || only.contains(key(p.pos().file()))) {
+                if (only.isEmpty() || only.contains(key(p.pos().file())) || isPackLevel(p, e.getKey())) {
                     problems.add(p);
                 }
+            }
+            if (pack == null) {
+                return;
+            }
+            // Every lab file asked for counts, read or not (a binary one was still checked).
+            files.addAndGet(1 + (only.isEmpty() ? PackLoader.labFiles(e.getKey(), new Problems()).size() : only.size()));
+            for (Lab lab : pack.labs()) {
+                links.register(lab.file(), lab.anchors());
             }
             for (Lab lab : pack.labs()) {
                 if (only.isEmpty() || only.contains(key(lab.file()))) {
@@ -70,7 +82,30 @@ public final class Validator {
         });
 
         links.checkAll();
-        return new ValidationReport(problems.sorted(), files.get());
+        return new ValidationReport(capPerFile(problems.sorted()), files.get());
+    }
+
+    /** More problems than this in one file are not listed: the first ones say what is wrong. */
+    static final int MAX_PROBLEMS_PER_FILE = 200;
+
+    private static List<Problem> capPerFile(List<Problem> sorted) {
+        Map<Path, Integer> counts = new java.util.HashMap<>();
+        List<Problem> out = new ArrayList<>(Math.min(sorted.size(), 10_000));
+        for (Problem p : sorted) {
+            int n = counts.merge(p.pos().file(), 1, Integer::sum);
+            if (n <= MAX_PROBLEMS_PER_FILE) {
+                out.add(p);
+            }
+        }
+        counts.forEach((file, n) -> {
+            if (n > MAX_PROBLEMS_PER_FILE) {
+                Problem last = out.stream().filter(p -> p.pos().file().equals(file)).reduce((a, b) -> b).orElseThrow();
+                out.add(out.indexOf(last) + 1, new Problem(last.pos(), dev.labdesk.pack.Severity.WARNING,
+                        (n - MAX_PROBLEMS_PER_FILE) + " more problems in this file are not shown; fix these first",
+                        "too-many-problems"));
+            }
+        });
+        return out;
     }
 
     /** Last line of defence: a parser bug must become a problem, not a stack trace. */
@@ -79,10 +114,17 @@ public final class Validator {
             return work.get();
         } catch (StackOverflowError e) {
             problems.error(SourcePos.start(file), "too-complex", "this file is nested too deeply to read; simplify it");
-        } catch (RuntimeException e) {
-            problems.error(SourcePos.start(file), "internal", "LabDesk could not read this file (" + e + "); please report it");
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.SEVERE, "validating " + file + " failed", e);
+            problems.error(SourcePos.start(file), "internal", "LabDesk could not check this (" + e.getClass().getSimpleName()
+                    + "); this is a bug in LabDesk, please report it with the log");
         }
         return null;
+    }
+
+    /** A problem with the pack itself (its folder), which holds whichever lab file was asked for. */
+    private static boolean isPackLevel(Problem p, Path root) {
+        return key(p.pos().file()).equals(key(root));
     }
 
     static Path key(Path file) {
@@ -93,6 +135,7 @@ public final class Validator {
     static final class LinkChecker {
         private final Problems problems;
         private final Map<Path, Set<String>> anchors = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Path, Boolean> existing = new java.util.concurrent.ConcurrentHashMap<>();
         private final List<Map.Entry<Path, List<MdLink>>> pending = java.util.Collections.synchronizedList(new ArrayList<>());
 
         LinkChecker(Problems problems) {
@@ -114,10 +157,20 @@ public final class Validator {
             synchronized (pending) {
                 all = new ArrayList<>(pending);
             }
-            all.parallelStream().forEach(e -> e.getValue().forEach(link -> check(e.getKey(), link)));
+            all.parallelStream().forEach(e -> {
+                Problems own = new Problems();
+                for (MdLink link : e.getValue()) {
+                    // Past the per-file cap nothing more would be shown: stop checking.
+                    if (own.all().size() > MAX_PROBLEMS_PER_FILE) {
+                        break;
+                    }
+                    check(e.getKey(), link, own);
+                }
+                problems.addAll(own);
+            });
         }
 
-        private void check(Path from, MdLink link) {
+        private void check(Path from, MdLink link, Problems problems) {
             String url = link.url().trim();
             if (url.isEmpty()) {
                 problems.error(link.pos(), link.image() ? "missing-file" : "broken-link",
@@ -151,7 +204,7 @@ public final class Validator {
                 problems.error(link.pos(), "broken-link", "link '" + url + "' is not a valid path");
                 return;
             }
-            if (!Files.exists(target)) {
+            if (!exists(target)) {
                 if (link.image()) {
                     problems.error(link.pos(), "missing-file", "image '" + pathPart + "' does not exist; add it (for example under assets/) or fix the path");
                 } else {
@@ -163,14 +216,30 @@ public final class Validator {
             if (anchor != null && !anchor.isEmpty() && target.toString().endsWith(".md")) {
                 Set<String> known = anchors.computeIfAbsent(key(target), LinkChecker::scanAnchors);
                 if (!known.contains(anchor)) {
+                    String suggestion = dev.labdesk.pack.Suggest.didYouMean(anchor, known);
+                    if (suggestion.isEmpty() && !known.isEmpty() && known.size() <= 12) {
+                        suggestion = "; its headings are #" + String.join(", #", new java.util.TreeSet<>(known));
+                    } else if (known.isEmpty()) {
+                        suggestion = "; it has no headings";
+                    }
                     problems.error(link.pos(), "broken-link", "no heading '#" + anchor + "' in "
-                            + (pathPart.isEmpty() ? "this file" : pathPart)
-                            + dev.labdesk.pack.Suggest.didYouMean(anchor, known));
+                            + (pathPart.isEmpty() ? "this file" : pathPart) + suggestion);
                 }
             }
         }
 
-        private static String suggestSibling(Path target) {
+        /** Labs link to the same few files again and again; ask the file system once per target. */
+        private boolean exists(Path target) {
+            return existing.computeIfAbsent(target, Files::exists);
+        }
+
+        private final Map<Path, String> siblings = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private String suggestSibling(Path target) {
+            return siblings.computeIfAbsent(target, LinkChecker::closestSibling);
+        }
+
+        private static String closestSibling(Path target) {
             Path dir = target.getParent();
             if (dir == null || !Files.isDirectory(dir)) {
                 return "";

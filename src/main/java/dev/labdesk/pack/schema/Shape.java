@@ -25,7 +25,11 @@ public sealed interface Shape permits Shape.Scalar, Shape.ListOf, Shape.MapOf, S
     record ListOf(Shape item, boolean single) implements Shape {
         @Override
         public String describe() {
-            return "a list of " + item.describe();
+            String one = item.describe();
+            if (single) {
+                return one + ", or a list of them";
+            }
+            return one.startsWith("a ") || one.startsWith("an ") ? "a list, each " + one : "a list of " + one;
         }
     }
 

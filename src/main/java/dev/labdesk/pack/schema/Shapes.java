@@ -43,6 +43,9 @@ public final class Shapes {
         });
     }
 
+    private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
 
     public static Shape integer() {
@@ -169,7 +172,7 @@ public final class Shapes {
 
     private static boolean checkRelative(YScalar v, String label, ShapeChecker.Ctx ctx) {
         String p = v.asText().replace('\\', '/');
-        boolean escapes = p.startsWith("/") || p.matches("^[A-Za-z]:.*") || p.equals("..") || p.startsWith("../")
+        boolean escapes = p.startsWith("/") || DRIVE.matcher(p).lookingAt() || p.equals("..") || p.startsWith("../")
                 || p.contains("/../") || p.endsWith("/..") || p.indexOf('\0') >= 0;
         if (escapes || p.isBlank()) {
             ctx.bad(v.pos(), quote(label) + " in " + ctx.where() + " must be a relative path that stays inside the folder, like 'app/main.py'; got '"
@@ -274,7 +277,7 @@ public final class Shapes {
     }
 
     static String abbreviate(String s) {
-        String t = s.replaceAll("\\s+", " ");
+        String t = SPACES.matcher(s).replaceAll(" ");
         return t.length() <= 60 ? t : t.substring(0, 57) + "...";
     }
 

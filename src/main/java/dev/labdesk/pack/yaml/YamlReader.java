@@ -2,28 +2,30 @@ package dev.labdesk.pack.yaml;
 
 import dev.labdesk.pack.Problems;
 import dev.labdesk.pack.SourcePos;
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one YAML document into a {@link YNode} tree with positions in the enclosing file.
@@ -39,17 +41,84 @@ public final class YamlReader {
     static final int MAX_NODES = 100_000;
     static final int MAX_DEPTH = 64;
     static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+    /**
+     * Lab YAML holds settings, not data. SnakeYAML's reader copies its window for every 1 KB of a
+     * single token, so a multi-megabyte scalar costs minutes; refusing big blocks keeps it linear.
+     */
+    public static final int MAX_CHARS = 256 * 1024;
+    /** Code {@value} marks YAML too large to read. */
+    public static final String TOO_LARGE = "too-large";
 
-    private final Path file;
-    private final int firstLine;
-    private final int colOffset;
+    /** Read-only once built, so one instance serves every thread; building it compiles a dozen regexes. */
+    private static final Resolver RESOLVER = new QuickResolver();
+
+    /**
+     * SnakeYAML's resolver, minus the regexes that cannot match: a plain scalar whose first
+     * character starts no implicit type (bool, int, float, null, merge...) is text. The default
+     * resolver runs at least one regex on every scalar, which is most of its cost on lab YAML.
+     */
+    private static final class QuickResolver extends Resolver {
+        private final boolean[] typedFirstChar = new boolean[128];
+        private final Map<String, Tag> letterWords = new java.util.concurrent.ConcurrentHashMap<>();
+
+        QuickResolver() {
+            for (Character c : yamlImplicitResolvers.keySet()) {
+                if (c != null && c < 128) {
+                    typedFirstChar[c] = true;
+                } else if (c != null) {
+                    throw new IllegalStateException("SnakeYAML resolves types starting with U+" + (int) c);
+                }
+            }
+        }
+
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            if (kind != NodeId.scalar || !implicit || value.isEmpty()) {
+                return super.resolve(kind, value, implicit);
+            }
+            char first = value.charAt(0);
+            // Only the null-key resolver (the empty pattern) applies to every first character, and
+            // it matches nothing but "".
+            if (first >= 128 || !typedFirstChar[first]) {
+                return Tag.STR;
+            }
+            // Keys and words such as 'title', 'file.exists' or 'name' start like booleans and nulls:
+            // remember what the regexes said about short ones, which repeat in every block.
+            if (Character.isLetter(first) && value.length() <= 24) {
+                Tag known = letterWords.get(value);
+                if (known == null) {
+                    known = super.resolve(kind, value, implicit);
+                    if (letterWords.size() < 4096) {
+                        letterWords.put(value, known);
+                    }
+                }
+                return known;
+            }
+            return super.resolve(kind, value, implicit);
+        }
+    }
+
+    /**
+     * Maps a place in the YAML text (0-based line and column, as SnakeYAML counts them) to the
+     * place in the enclosing file. Fenced blocks inside list items or quotes strip a different
+     * prefix from each line, so the mapping is per line.
+     */
+    @FunctionalInterface
+    public interface Locator {
+        SourcePos at(int line, int col);
+
+        /** Text cut out of {@code file} at {@code firstLine}, with {@code colOffset} columns removed from every line. */
+        static Locator shifted(Path file, int firstLine, int colOffset) {
+            return (line, col) -> new SourcePos(file, firstLine + line, col + 1 + colOffset);
+        }
+    }
+
+    private final Locator locator;
     private final Problems problems;
     private int nodes;
 
-    private YamlReader(Path file, int firstLine, int colOffset, Problems problems) {
-        this.file = file;
-        this.firstLine = firstLine;
-        this.colOffset = colOffset;
+    private YamlReader(Locator locator, Problems problems) {
+        this.locator = locator;
         this.problems = problems;
     }
 
@@ -62,12 +131,22 @@ public final class YamlReader {
         return parse(text, file, firstLine, colOffset, problems).node();
     }
 
+    /** Like {@link #read(String, Path, int, int, Problems)}, placing positions with {@code locator}. */
+    public static YNode read(String text, Locator locator, Problems problems) {
+        return parse(text, locator, problems).node();
+    }
+
     /** The document, and whether reading it failed (as opposed to it being empty). */
     public record Result(YNode node, boolean failed) {
     }
 
     public static Result parse(String text, Path file, int firstLine, int colOffset, Problems problems) {
-        YamlReader reader = new YamlReader(file, firstLine, colOffset, problems);
+        return parse(text, Locator.shifted(file, firstLine, colOffset), problems);
+    }
+
+    /** Reads {@code text}, placing every position with {@code locator}. */
+    public static Result parse(String text, Locator locator, Problems problems) {
+        YamlReader reader = new YamlReader(locator, problems);
         YNode node = reader.read(text);
         return new Result(node, reader.failed);
     }
@@ -81,23 +160,27 @@ public final class YamlReader {
     }
 
     private YNode readOrNull(String text) {
+        if (text.length() > MAX_CHARS) {
+            problems.error(locator.at(0, 0), TOO_LARGE, "this YAML is " + (text.length() / 1024) + " KB; lab YAML holds "
+                    + "settings and must stay under " + (MAX_CHARS / 1024) + " KB (put data into a file under files/)");
+            return fail();
+        }
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(50);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
-        Yaml yaml = new Yaml(options);
         try {
-            Iterator<Node> docs = yaml.composeAll(new StringReader(text)).iterator();
-            if (!docs.hasNext()) {
+            // The composer alone: new Yaml(...) would also build a constructor and a representer per block.
+            Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
+            if (!composer.checkNode()) {
                 return null;
             }
-            Node root = docs.next();
-            if (docs.hasNext()) {
-                Node second = docs.next();
-                problems.error(pos(second == null ? null : second.getStartMark()), SYNTAX,
-                        "only one YAML document is allowed here; remove the '---' separator and what follows");
+            Node root = composer.getNode();
+            if (composer.checkNode()) {
+                problems.error(locator.at(secondDocumentLine(text), 0), SYNTAX,
+                        "only one YAML document is allowed here; remove this '---' line and what follows it");
             }
             return root == null ? null : convert(root, new IdentityHashMap<>(), 0);
         } catch (MarkedYAMLException e) {
@@ -118,6 +201,21 @@ public final class YamlReader {
             problems.error(pos(null), SYNTAX, "YAML could not be read: " + oneLine(String.valueOf(e.getMessage())));
             return fail();
         }
+    }
+
+    /** The 0-based line of the first '---' after some content: where a second document starts. */
+    private static int secondDocumentLine(String text) {
+        int line = 0;
+        boolean content = false;
+        for (String l : text.split("\n", -1)) {
+            if (content && (l.equals("---") || l.startsWith("--- ") || l.equals("---\r"))) {
+                return line;
+            }
+            String t = l.strip();
+            content |= !t.isEmpty() && !t.startsWith("#") && !t.equals("---");
+            line++;
+        }
+        return 0;
     }
 
     private YNode fail() {
@@ -151,6 +249,13 @@ public final class YamlReader {
             }
             MappingNode map = (MappingNode) node;
             List<YMap.Entry> entries = new ArrayList<>(map.getValue().size());
+            // The mapping's own keys win over merged ones wherever '<<' is written.
+            Set<String> own = new HashSet<>();
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode sk && !tag(sk).equals(Tag.MERGE)) {
+                    own.add(sk.getValue());
+                }
+            }
             Set<String> seen = new HashSet<>();
             for (NodeTuple tuple : map.getValue()) {
                 Node keyNode = tuple.getKeyNode();
@@ -161,7 +266,7 @@ public final class YamlReader {
                 }
                 YScalar key = scalar(sk, pos(sk.getStartMark()));
                 if (tag(sk).equals(Tag.MERGE)) {
-                    mergeInto(entries, seen, tuple.getValueNode(), path, depth);
+                    mergeInto(entries, own, seen, key.pos(), tuple.getValueNode(), path, depth);
                     continue;
                 }
                 if (!seen.add(key.asText())) {
@@ -178,17 +283,23 @@ public final class YamlReader {
     }
 
     /** {@code <<: *base} merges keys the mapping does not set itself. */
-    private void mergeInto(List<YMap.Entry> entries, Set<String> seen, Node source, Map<Node, Boolean> path, int depth) {
+    private void mergeInto(List<YMap.Entry> entries, Set<String> own, Set<String> merged, SourcePos mergeKey,
+                           Node source, Map<Node, Boolean> path, int depth) {
         List<Node> sources = source instanceof SequenceNode seq ? seq.getValue() : List.of(source);
         for (Node s : sources) {
+            if (!(s instanceof MappingNode)) {
+                // An alias has no position of its own (it is the anchored node), so point at '<<'.
+                problems.error(mergeKey, SYNTAX, "'<<' merges mappings only, like '<<: *defaults' where "
+                        + "'defaults: &defaults' is a mapping; this is " + (s instanceof SequenceNode ? "a list" : "a single value"));
+                continue;
+            }
             if (convert(s, path, depth + 1) instanceof YMap m) {
                 for (YMap.Entry e : m.entries()) {
-                    if (seen.add(e.name())) {
+                    // Earlier sources win over later ones, as YAML's merge key specifies.
+                    if (!own.contains(e.name()) && merged.add(e.name())) {
                         entries.add(e);
                     }
                 }
-            } else {
-                problems.error(pos(s.getStartMark()), SYNTAX, "'<<' merges mappings only");
             }
         }
     }
@@ -258,24 +369,30 @@ public final class YamlReader {
     }
 
     private SourcePos pos(Mark mark) {
-        if (mark == null) {
-            return new SourcePos(file, firstLine, 1 + colOffset);
-        }
-        return new SourcePos(file, firstLine + mark.getLine(), mark.getColumn() + 1 + colOffset);
+        return mark == null ? locator.at(0, 0) : locator.at(mark.getLine(), mark.getColumn());
     }
 
     private static String describe(MarkedYAMLException e) {
         String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
         String context = e.getContext();
         String text = problem == null ? "invalid YAML" : problem;
+        if (text.contains("'\\t'") || text.contains("\\t(TAB)")) {
+            return "a tab cannot indent YAML; indent with spaces";
+        }
         if (context != null && problem != null && !context.equals(problem)) {
             text = text + " (" + context + ")";
         }
         String hint = "";
-        if (text.contains("'\\t'") || text.contains("\\t(TAB)")) {
-            hint = "; indent with spaces, not tabs";
-        } else if (text.contains("mapping values are not allowed")) {
+        if (text.contains("mapping values are not allowed")) {
             hint = "; put quotes around a value that contains ': '";
+        } else if (text.contains("could not find expected ':'")) {
+            hint = "; each line of a mapping is 'key: value'";
+        } else if (text.contains("found undefined alias")) {
+            hint = "; define the anchor with '&name' before using '*name'";
+        } else if (text.contains("found unexpected end of stream")) {
+            hint = "; close the quote or bracket that is still open";
+        } else if (text.contains("expected <block end>")) {
+            hint = "; check the indentation of this line against the lines above";
         }
         return oneLine(text) + hint;
     }
