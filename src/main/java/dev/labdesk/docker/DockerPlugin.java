@@ -21,7 +21,7 @@ public final class DockerPlugin implements LabdeskPlugin {
                 .check(new DockerContainerCheck())
                 .packField(BaseImages.FIELD, BaseImages.shape(),
                         "base images the labs need: [{name, purpose, tar, build}]; labdesk doctor says whether each is present")
-                .service(DockerEngine.class, DockerJavaEngine::fromEnvironment)
+                .service(DockerEngine.class, () -> DockerJavaEngine.fromEnvironment()) // a lambda, not a method reference: validate must not load docker-java
                 .cleaner(DockerPlugin::cleanUp);
     }
 

@@ -57,8 +57,8 @@ class ValidateCommandTest {
 
         Path bad = pack.resolve("02-bad.md");
         assertThat(out.toString().lines().toList()).containsExactly(
-                bad + ":9:3: error: unknown check kind 'file.exsts' (did you mean 'file.exists'?); known: command, "
-                        + "file.contains, file.exists, file.json, file.yaml, http.get, http.post [unknown-check]",
+                bad + ":9:3: error: unknown check kind 'file.exsts' (did you mean 'file.exists'?); known: "
+                        + String.join(", ", dev.labdesk.kind.KindRegistry.load().checkNames()) + " [unknown-check]",
                 bad + ":10:7: error: check id 'a' is already used at line 8; check ids must be unique in a lab [duplicate-id]");
         assertThat(err.toString().strip()).isEqualTo("invalid: 2 errors, 0 warnings in 3 files");
     }

@@ -87,6 +87,9 @@ class BundledCourseTest {
         assertThat(run.code).as(run.out + run.err).isZero();
         assertThat(run.out).contains("16 labs tested: 16 passed, 0 failed");
         assertThat(run.out).doesNotContain("FAIL ");
+        try (DockerEngineProbe probe = new DockerEngineProbe()) {
+            assertThat(probe.labelledLeftovers()).as("labdesk test removes what the labs' actions created").isEmpty();
+        }
     }
 
     private record Run(int code, String out, String err) {
@@ -105,6 +108,20 @@ class BundledCourseTest {
 
         boolean hasBaseImage() {
             return registry.service(DockerEngine.class).image("labdesk/python-flask:bookworm").isPresent();
+        }
+
+        /** Containers and images still carrying a bundled lab's label. */
+        List<String> labelledLeftovers() {
+            DockerEngine engine = registry.service(DockerEngine.class);
+            List<String> left = new java.util.ArrayList<>();
+            for (var pack : Course.load(Path.of(".")).packs()) {
+                for (var lab : pack.labs()) {
+                    String key = pack.id() + "/" + lab.id();
+                    engine.containersLabelled(DockerEngine.LAB_LABEL, key).forEach(c -> left.add("container " + c.name()));
+                    engine.imagesLabelled(DockerEngine.LAB_LABEL, key).forEach(i -> left.add("image " + i.name()));
+                }
+            }
+            return left;
         }
 
         @Override

@@ -151,17 +151,17 @@ class DockerLabIntegrationTest {
     private void imageChecksPassAndFailWithExpectedAndActual() throws Exception {
         CheckOutcome good = check("image-good");
         assertThat(good.status()).as(good.expected() + " / " + good.actual()).isEqualTo(CheckStatus.PASS);
-        assertThat(good.expected()).contains("label course 'labdesk'", "exposes 8080/tcp", "entrypoint [\"/bin/busybox\"]",
-                "env GREETING 'hello'", "workdir /www", "size at most 5MB");
+        assertThat(good.expected()).contains("label course = \"labdesk\"", "exposes 8080/tcp", "entrypoint [\"/bin/busybox\"]",
+                "env GREETING = \"hello\"", "workdir /www", "size at most 5MB");
 
         CheckOutcome bad = check("image-bad");
         assertThat(bad.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(bad.expected()).isEqualTo(String.join("; ",
-                "label course 'other'", "label version regex '^2\\.'", "label missing.label 'x'",
-                "env GREETING 'bye'", "exposes 5000/tcp", "entrypoint [\"/bin/sh\"]", "cmd [\"python3\", \"app.py\"]",
+                "label course = \"other\"", "label version matches /^2\\./", "label missing.label = \"x\"",
+                "env GREETING = \"bye\"", "exposes 5000/tcp", "entrypoint [\"/bin/sh\"]", "cmd [\"python3\", \"app.py\"]",
                 "workdir /app", "user nobody", "size at most 1kB", "built from " + child));
-        assertThat(bad.actual()).startsWith("label course 'labdesk'; label version '1.0'; no label missing.label; ")
-                .contains("env GREETING 'hello'", "exposes 8080/tcp", "entrypoint [\"/bin/busybox\"]", "workdir /www", "user (not set)")
+        assertThat(bad.actual()).startsWith("label course = \"labdesk\"; label version = \"1.0\"; label missing.label is missing; ")
+                .contains("env GREETING = \"hello\"", "exposes 8080/tcp", "entrypoint [\"/bin/busybox\"]", "workdir /www", "user (not set)")
                 .contains("not built from " + child);
         assertThat(bad.actual()).containsPattern("size \\d(\\.\\d+)?MB");
         assertThat(bad.evidence()).contains("image " + web);
@@ -181,16 +181,16 @@ class DockerLabIntegrationTest {
                 .as("the HEALTHCHECK turns healthy and every expectation holds").isTrue();
         CheckOutcome good = check("container-good");
         assertThat(good.expected()).isEqualTo(String.join("; ", "running", "healthy", "status running",
-                "port 8080/tcp published on host port " + port, "restart count 0",
+                "port 8080/tcp published on host port " + port, "restart count = 0",
                 "log contains 'web server starting'", "log matches /starting on \\d+/"));
 
         CheckOutcome bad = check("container-bad");
         assertThat(bad.status()).isEqualTo(CheckStatus.FAIL);
         assertThat(bad.expected()).isEqualTo(String.join("; ", "not running", "not healthy", "status exited",
-                "port 8080/tcp published on host port " + (port + 1), "restart count min 1", "exited with code 0",
+                "port 8080/tcp published on host port " + (port + 1), "restart count is at least 1", "exited with code 0",
                 "log contains 'no such text'", "log matches /^panic/"));
         assertThat(bad.actual().replaceAll("\\(\\d+ lines\\)", "(N lines)")).isEqualTo(String.join("; ", "running", "healthy", "status running",
-                "published [127.0.0.1:" + port + "->8080/tcp]", "restart count 0", "still running",
+                "published [127.0.0.1:" + port + "->8080/tcp]", "restart count = 0", "still running",
                 "log does not contain 'no such text' (N lines)",
                 "no log line matches /^panic/"));
         assertThat(bad.evidence()).contains("web server starting on 8080");
