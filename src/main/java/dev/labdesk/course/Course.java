@@ -46,7 +46,8 @@ public record Course(Path root, List<Pack> packs, List<Note> notes, List<Problem
         }
         PackFinder found = PackFinder.find(paths, problems);
         List<Pack> packs = new ArrayList<>(found.loadPacks(problems));
-        packs.sort(Comparator.comparing(p -> p.root().toString()));
+        // Titles carry the course order ("Part 1: ...") where folder names do not.
+        packs.sort(Comparator.comparing((Pack p) -> p.manifest().title()).thenComparing(p -> p.root().toString()));
         List<Note> noteList = found.notes().parallelStream()
                 .map(f -> NoteParser.parse(f, problems))
                 .filter(Objects::nonNull)

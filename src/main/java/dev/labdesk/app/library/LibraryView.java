@@ -62,7 +62,7 @@ public final class LibraryView {
         reader.setStyle("-fx-font-family: monospace;");
         reader.setPromptText("Select a lab or a note on the left.");
         SplitPane split = new SplitPane(tree, reader);
-        split.setDividerPositions(0.28);
+        split.setDividerPositions(0.34);
 
         progress.setPrefWidth(120);
         progress.managedProperty().bind(progress.visibleProperty());
