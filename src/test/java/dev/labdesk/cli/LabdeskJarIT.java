@@ -25,6 +25,10 @@ class LabdeskJarIT {
     }
 
     private Result labdesk(String... args) throws IOException, InterruptedException {
+        return labdesk(Map.of(), args);
+    }
+
+    private Result labdesk(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("labdesk.jar", "target/labdesk.jar"));
         assertThat(jar).exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -33,6 +37,7 @@ class LabdeskJarIT {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
         pb.environment().put("LABDESK_HOME", dir.resolve("home").toString());
+        pb.environment().putAll(env);
         Process p = pb.start();
         assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("labdesk finished").isTrue();
         return new Result(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
@@ -66,5 +71,23 @@ class LabdeskJarIT {
         Result usage = labdesk("check", pack.toString(), "--lab", "nope");
         assertThat(usage.code()).isEqualTo(2);
         assertThat(usage.err()).contains("no lab 'nope' here");
+    }
+
+    @Test
+    void theJarExitsThreeWithTheFixWhenNoDockerEngineAnswers() throws Exception {
+        String containers = Path.of("labs/containers").toAbsolutePath().toString();
+        Map<String, String> noEngine = Map.of("DOCKER_HOST", "unix://" + dir.resolve("no-docker.sock"));
+        String fix = "Fix: start the engine DOCKER_HOST points at, or unset it";
+
+        Result run = labdesk(noEngine, "run", containers, "--lab", "build-image");
+        Result check = labdesk(noEngine, "check", containers, "--lab", "build-image");
+        Result doctor = labdesk(noEngine, "doctor");
+
+        assertThat(run.code()).as(run.out() + run.err()).isEqualTo(3);
+        assertThat(run.err()).contains("Docker is not running").contains(fix).doesNotContain("Exception");
+        assertThat(check.code()).as(check.out() + check.err()).isEqualTo(3);
+        assertThat(check.out()).contains("ERROR  image-exists").contains(fix);
+        assertThat(doctor.code()).isEqualTo(3);
+        assertThat(doctor.out() + doctor.err()).contains("DOCKER_HOST");
     }
 }
