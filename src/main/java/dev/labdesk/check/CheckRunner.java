@@ -1,5 +1,6 @@
 package dev.labdesk.check;
 
+import dev.labdesk.net.Redactor;
 import dev.labdesk.kind.Cancellation;
 import dev.labdesk.kind.CheckKind;
 import dev.labdesk.kind.CheckOutcome;
@@ -269,7 +270,8 @@ public final class CheckRunner {
 
     private static CheckResult result(CheckSpec check, CheckOutcome o, long startNanos, int attempts) {
         String hint = o.status() == CheckStatus.FAIL ? check.hint() : null;
-        return new CheckResult(check.id(), o.status(), o.expected(), o.actual(), o.evidence(), hint,
-                (System.nanoTime() - startNanos) / 1_000_000);
+        // Scrubbed here, once, so no screen, report, JUnit file or database ever sees a secret a kind echoed.
+        return new CheckResult(check.id(), o.status(), Redactor.redact(o.expected()), Redactor.redact(o.actual()),
+                Redactor.redact(o.evidence()), hint, (System.nanoTime() - startNanos) / 1_000_000);
     }
 }

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 /** Keeps secrets out of evidence, logs and reports: header values whose names suggest a credential are hidden. */
 public final class Redact {
 
-    public static final String HIDDEN = "(hidden)";
+    /** The same mark the free-text {@link Redactor} leaves, so a hidden value reads alike everywhere. */
+    public static final String HIDDEN = Redactor.MARK;
 
     private static final Pattern SECRET_NAME = Pattern.compile(
             "authorization|proxy-authorization|cookie|set-cookie|.*key.*|.*token.*|.*secret.*|.*password.*|.*session.*|.*credential.*|.*signature.*|x-amz-security-token",

@@ -1,5 +1,6 @@
 package dev.labdesk.progress;
 
+import dev.labdesk.net.Redactor;
 import dev.labdesk.check.CheckResult;
 import dev.labdesk.home.LabdeskHome;
 import java.nio.file.Path;

@@ -79,7 +79,7 @@ class ActionRunnerTest {
         assertThat(r.outcome().outputs()).containsEntry("status", "200").containsEntry("contentType", "application/json");
         assertThat(server.seen().get(0).body()).isEqualTo("{\"area_m2\":80}");
         assertThat(states()).containsExactly(ActionEvent.State.RUNNING, ActionEvent.State.OK);
-        assertThat(logs()).contains("> POST " + server.url("/predict"), "> Authorization: (hidden)", "  \"price\" : 287.5,");
+        assertThat(logs()).contains("> POST " + server.url("/predict"), "> Authorization: [REDACTED]", "  \"price\" : 287.5,");
         assertThat(logs()).anyMatch(l -> l.startsWith("< HTTP 200 ("));
         assertThat(String.join("\n", logs())).doesNotContain("sk-secret");
         assertThat(events.get(0).actionId()).isEqualTo("predict");

@@ -150,8 +150,22 @@ class HttpCheckTest {
                   http.get: BASE/login
                 """);
         assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
-        assertThat(r.evidence()).contains("set-cookie: (hidden)").contains("x-auth-token: (hidden)")
+        assertThat(r.evidence()).contains("set-cookie: [REDACTED]").contains("x-auth-token: [REDACTED]")
                 .doesNotContain("abc123").doesNotContain("tok-999");
+    }
+
+    @Test
+    void secretsEchoedInABodyNeverReachTheResult() {
+        server.route("/env", 200, "text/plain", "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMIbPxRfiCYEXAMPLEKEY\nmode=dev", "X-Mode", "dev");
+        CheckResult r = only("""
+                - id: env
+                  http.get: BASE/env
+                  expect: {text: production}
+                """);
+
+        assertThat(r.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(r.evidence()).contains("AWS_SECRET_ACCESS_KEY=[REDACTED]").contains("mode=dev")
+                .doesNotContain("wJalrXUtnFEMIbPxRfiCYEXAMPLEKEY");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.labdesk.progress;
 
+import dev.labdesk.net.Redactor;
 import dev.labdesk.check.CheckResult;
 import dev.labdesk.kind.CheckStatus;
 import java.time.Duration;

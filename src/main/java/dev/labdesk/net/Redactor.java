@@ -1,4 +1,4 @@
-package dev.labdesk.progress;
+package dev.labdesk.net;
 
 import java.util.List;
 import java.util.Locale;

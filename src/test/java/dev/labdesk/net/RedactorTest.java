@@ -1,6 +1,6 @@
-package dev.labdesk.progress;
+package dev.labdesk.net;
 
-import static dev.labdesk.progress.Redactor.redact;
+import static dev.labdesk.net.Redactor.redact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
