@@ -75,13 +75,8 @@ final class LabTarget {
         }
         List<Selected> labs = new ArrayList<>();
         for (Pack pack : packs) {
-            Set<Path> only = found.packs().entrySet().stream()
-                    .filter(e -> PackFinder.key(e.getKey()).equals(PackFinder.key(pack.root())))
-                    .map(Map.Entry::getValue).findFirst().orElse(Set.of());
-            for (Lab lab : pack.labs()) {
-                if (only.isEmpty() || only.contains(PackFinder.key(lab.file()))) {
-                    labs.add(new Selected(pack, lab));
-                }
+            for (Lab lab : found.selectedLabs(pack)) {
+                labs.add(new Selected(pack, lab));
             }
         }
         if (labs.isEmpty()) {

@@ -66,16 +66,9 @@ final class ListCommand implements Callable<Integer> {
         return errors.isEmpty() && !packs.isEmpty() ? ExitCode.OK : ExitCode.INVALID;
     }
 
-    private static List<Lab> labs(Pack pack, PackFinder found) {
-        var only = found.packs().entrySet().stream()
-                .filter(e -> PackFinder.key(e.getKey()).equals(PackFinder.key(pack.root())))
-                .map(Map.Entry::getValue).findFirst().orElse(java.util.Set.of());
-        return pack.labs().stream().filter(l -> only.isEmpty() || only.contains(PackFinder.key(l.file()))).toList();
-    }
-
     private static void printPack(PrintWriter out, Pack pack, PackFinder found) {
         out.printf("pack %s  \"%s\"  v%s  (%s)%n", pack.id(), pack.manifest().title(), pack.manifest().version(), pack.root());
-        for (Lab lab : labs(pack, found)) {
+        for (Lab lab : found.selectedLabs(pack)) {
             out.printf("  lab %s  \"%s\"%s%n", lab.id(), lab.title(),
                     lab.requires().isEmpty() ? "" : "  requires: " + String.join(", ", lab.requires()));
             for (Step step : lab.steps()) {
@@ -102,7 +95,7 @@ final class ListCommand implements Callable<Integer> {
         m.put("version", pack.manifest().version());
         m.put("path", pack.root().toString());
         List<Object> labs = new ArrayList<>();
-        for (Lab lab : labs(pack, found)) {
+        for (Lab lab : found.selectedLabs(pack)) {
             Map<String, Object> l = new LinkedHashMap<>();
             l.put("id", lab.id());
             l.put("title", lab.title());

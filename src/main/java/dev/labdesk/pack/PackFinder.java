@@ -40,6 +40,14 @@ public final class PackFinder {
         return notes;
     }
 
+    /** The labs of a loaded pack that the given paths name: all of them unless lab files were named. */
+    public List<Lab> selectedLabs(Pack pack) {
+        Path root = key(pack.root());
+        Set<Path> only = packs.entrySet().stream().filter(e -> key(e.getKey()).equals(root))
+                .map(Map.Entry::getValue).findFirst().orElse(Set.of());
+        return pack.labs().stream().filter(l -> only.isEmpty() || only.contains(key(l.file()))).toList();
+    }
+
     /** Loads every pack found. */
     public List<Pack> loadPacks(Problems problems) {
         return packs.keySet().parallelStream().map(root -> PackLoader.load(root, problems)).toList();
