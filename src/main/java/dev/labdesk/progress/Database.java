@@ -86,8 +86,7 @@ final class Database {
     private void configure() {
         attempt(c -> {
             exec(c, "PRAGMA busy_timeout = " + options.busyTimeout().toMillis());
-            int version = pragmaInt(c, "user_version");
-            checkOwnership(pragmaInt(c, "application_id"), version, version == 0 ? tableCount(c) : 1);
+            checkOwnership(c);
             List<String> check = pragmaLines(c, "quick_check");
             if (!check.equals(List.of("ok"))) {
                 throw corrupt(file, String.join("; ", check.subList(0, Math.min(3, check.size()))), null);
@@ -113,9 +112,7 @@ final class Database {
             }
             boolean migrated = write(c -> {
                 // Re-read inside the write lock: another process may have migrated meanwhile.
-                int appId = pragmaInt(c, "application_id");
-                int version = pragmaInt(c, "user_version");
-                checkOwnership(appId, version, version == 0 ? tableCount(c) : 1);
+                int version = checkOwnership(c);
                 if (version >= m.version()) {
                     return false;
                 }
@@ -129,6 +126,24 @@ final class Database {
             if (migrated) {
                 LOG.info(() -> "progress database " + file + " migrated to schema v" + m.version() + ": " + m.summary());
             }
+        }
+    }
+
+    /**
+     * Reads the application id, the schema version and the table count in one statement, so all
+     * three come from the same snapshot: read one at a time, another process's first migration
+     * could commit between them and make a fresh file look like a foreign database with tables.
+     * Returns the schema version.
+     */
+    private int checkOwnership(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT (SELECT application_id FROM pragma_application_id),"
+                     + " (SELECT user_version FROM pragma_user_version),"
+                     + " (SELECT count(*) FROM sqlite_schema WHERE type = 'table')")) {
+            rs.next();
+            int version = rs.getInt(2);
+            checkOwnership(rs.getInt(1), version, rs.getInt(3));
+            return version;
         }
     }
 
@@ -234,13 +249,6 @@ final class Database {
             }
         }
         return lines;
-    }
-
-    private static int tableCount(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_schema WHERE type = 'table'")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
     }
 
     /** Refuses, before SQLite touches it, a file that is not an SQLite database at all. */
