@@ -146,20 +146,25 @@ public final class YamlReader {
 
     /** Reads {@code text}, placing every position with {@code locator}. */
     public static Result parse(String text, Locator locator, Problems problems) {
+        return parse(text, locator, problems, true);
+    }
+
+    /** With {@code quick} false, SnakeYAML reads every text: tests compare the two readers. */
+    static Result parse(String text, Locator locator, Problems problems, boolean quick) {
         YamlReader reader = new YamlReader(locator, problems);
-        YNode node = reader.read(text);
+        YNode node = reader.read(text, quick);
         return new Result(node, reader.failed);
     }
 
     private boolean failed;
 
-    private YNode read(String text) {
-        YNode node = readOrNull(text);
+    private YNode read(String text, boolean quick) {
+        YNode node = readOrNull(text, quick);
         failed = node == null && failed;
         return node;
     }
 
-    private YNode readOrNull(String text) {
+    private YNode readOrNull(String text, boolean quick) {
         if (text.length() > MAX_CHARS) {
             problems.error(locator.at(0, 0), TOO_LARGE, "this YAML is " + (text.length() / 1024) + " KB; lab YAML holds "
                     + "settings and must stay under " + (MAX_CHARS / 1024) + " KB (put data into a file under files/)");
@@ -172,6 +177,10 @@ public final class YamlReader {
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
         try {
+            Node plain = quick ? QuickYaml.read(text, RESOLVER) : null;
+            if (plain != null) {
+                return convert(plain, new IdentityHashMap<>(), 0);
+            }
             // The composer alone: new Yaml(...) would also build a constructor and a representer per block.
             Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), RESOLVER, options);
             if (!composer.checkNode()) {
