@@ -5,6 +5,10 @@ import dev.labdesk.home.LabdeskHome;
 import dev.labdesk.session.ProgressRecorder;
 import dev.labdesk.session.RunRecorder;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -13,13 +17,28 @@ import picocli.CommandLine.Command;
 /** The {@code labdesk} command line: every subcommand of the CLI contract. */
 @Command(name = "labdesk", mixinStandardHelpOptions = true, versionProvider = LabdeskCli.Version.class,
         description = "A desktop lab for learning cloud computing by doing.",
-        subcommands = {ValidateCommand.class, ListCommand.class, CheckCommand.class, RunCommand.class, TestCommand.class,
-                DoctorCommand.class, WorkspaceCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 checks or tests failed, 2 usage error or invalid pack,",
                 "3 a required environment is unavailable, 4 internal error (see the log)."})
 public final class LabdeskCli {
 
     private static final Logger LOG = Logger.getLogger(LabdeskCli.class.getName());
+
+    /**
+     * Every subcommand, in the order help lists them. A run builds only the one it was asked for:
+     * picocli reflects over each command it is given, and doing that for all of them was the
+     * largest fixed cost of a short command such as {@code validate}. Help and typos get them all.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("validate", ValidateCommand::new);
+        COMMANDS.put("list", ListCommand::new);
+        COMMANDS.put("check", CheckCommand::new);
+        COMMANDS.put("run", RunCommand::new);
+        COMMANDS.put("test", TestCommand::new);
+        COMMANDS.put("doctor", DoctorCommand::new);
+        COMMANDS.put("workspace", WorkspaceCommand::new);
+    }
 
     private KindRegistry registry;
     private final RunRecorder recorder;
@@ -39,23 +58,46 @@ public final class LabdeskCli {
      * plugin on the class path, and {@link #defaultRecorder()}.
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, KindRegistry registry, RunRecorder recorder) {
+        if (registry == null && ValidateCommand.isPlain(args)) {
+            try {
+                return ValidateCommand.validate(ValidateCommand.paths(args), List.of(args).contains("--json"), out, err);
+            } catch (RuntimeException e) {
+                return internalError(e, err);
+            }
+        }
+        return viaPicocli(args, out, err, registry, recorder);
+    }
+
+    /** The same without the shortcut for a plain {@code validate}: tests hold the two to the same output. */
+    static int viaPicocli(String[] args, PrintWriter out, PrintWriter err, KindRegistry registry, RunRecorder recorder) {
         CommandLine cli = new CommandLine(new LabdeskCli(registry, recorder));
+        String wanted = args.length > 0 && COMMANDS.containsKey(args[0]) ? args[0] : null;
+        COMMANDS.forEach((name, command) -> {
+            if (wanted == null || wanted.equals(name)) {
+                cli.addSubcommand(name, command.get());
+            }
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("labdesk: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, ex.getCommandLine().getErr());
+            }
             ex.getCommandLine().getErr().println("Try 'labdesk " + (ex.getCommandLine().getParent() == null ? ""
                     : ex.getCommandLine().getCommandName() + " ") + "--help'.");
             return ExitCode.INVALID;
         });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            LOG.log(Level.SEVERE, "command failed", ex);
-            commandLine.getErr().println("labdesk: internal error: " + ex
-                    + "\nThis is a bug in LabDesk. The log has the details: " + Logs.file());
-            return ExitCode.INTERNAL;
-        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> internalError(ex, commandLine.getErr()));
         return cli.execute(args);
+    }
+
+    private static int internalError(Exception e, PrintWriter err) {
+        LOG.log(Level.SEVERE, "command failed", e);
+        err.println("labdesk: internal error: " + e + "\nThis is a bug in LabDesk. The log has the details: " + Logs.file());
+        err.flush();
+        return ExitCode.INTERNAL;
     }
 
     synchronized KindRegistry registry() {
