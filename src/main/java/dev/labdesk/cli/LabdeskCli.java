@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "labdesk", mixinStandardHelpOptions = true, versionProvider = LabdeskCli.Version.class,
         description = "A desktop lab for learning cloud computing by doing.",
         subcommands = {ValidateCommand.class, ListCommand.class, CheckCommand.class, RunCommand.class, TestCommand.class,
-                DoctorCommand.class, WorkspaceCommand.class},
+                DoctorCommand.class, WorkspaceCommand.class, TrustCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 checks or tests failed, 2 usage error or invalid pack,",
                 "3 a required environment is unavailable, 4 internal error (see the log)."})
 public final class LabdeskCli {
