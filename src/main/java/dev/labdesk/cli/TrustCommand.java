@@ -104,6 +104,14 @@ final class TrustCommand implements Callable<Integer> {
         for (Pack pack : loaded.packs()) {
             try {
                 Path folder = PackTrust.folder(pack);
+                List<String> links = PackTrust.linksReadThrough(folder);
+                if (!links.isEmpty()) {
+                    err.println("labdesk: cannot trust pack '" + pack.id() + "': " + String.join(", ", links)
+                            + (links.size() == 1 ? " is a symbolic link" : " are symbolic links") + " in " + folder
+                            + ", and LabDesk would read through it while trust only covers the pack's own files;"
+                            + " nothing was trusted. Fix: replace the link with the file or folder it points to");
+                    return ExitCode.INVALID;
+                }
                 candidates.add(new Candidate(pack, folder, PackFingerprint.of(folder)));
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "cannot hash " + pack.root(), e);

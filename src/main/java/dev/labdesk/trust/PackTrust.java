@@ -1,13 +1,16 @@
 package dev.labdesk.trust;
 
 import dev.labdesk.pack.Pack;
+import dev.labdesk.pack.PackLoader;
 import dev.labdesk.progress.ProgressStore;
 import dev.labdesk.progress.TrustedPack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The user's trust decisions held against the packs as they are now. A decision names a pack id, the
@@ -65,6 +68,20 @@ public final class PackTrust {
     /** Trusts the pack in its folder with the content it has now, replacing an earlier decision there. */
     public static TrustedPack trust(ProgressStore store, Pack pack, PackFingerprint fingerprint) throws IOException {
         return store.trustPack(pack.id(), folder(pack), fingerprint.value());
+    }
+
+    /**
+     * Symbolic links that LabDesk would read through when it loads or seeds the pack: pack.yaml, a lab file,
+     * {@code files/} or {@code solutions/}. The fingerprint holds a link's target, never what it points to,
+     * so a pack with such a link cannot be trusted: what runs could change without the fingerprint changing.
+     * Links deeper inside are safe; nothing copies or reads them.
+     */
+    public static List<String> linksReadThrough(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(Files::isSymbolicLink).map(p -> p.getFileName().toString())
+                    .filter(n -> n.equals(PackLoader.MANIFEST) || n.endsWith(".md") || n.equals("files") || n.equals("solutions"))
+                    .sorted().toList();
+        }
     }
 
     /** Compares a remembered decision with its folder now. */

@@ -253,6 +253,29 @@ class TrustCommandTest {
     }
 
     @Test
+    void aPackWhoseLabFileIsASymbolicLinkCannotBeTrustedAndTurningAFileIntoALinkEndsTrust() throws Exception {
+        Path outside = dir.resolve("outside/01-c.md");
+        Files.createDirectories(outside.getParent());
+        Files.move(pack.resolve("01-c.md"), outside);
+        Files.createSymbolicLink(pack.resolve("01-c.md"), outside);
+
+        CliRun r = CliRun.run("trust", pack.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.INVALID);
+        assertThat(r.err()).contains("cannot trust pack 'cmd': 01-c.md is a symbolic link in " + pack.toRealPath())
+                .contains("Fix: replace the link with the file or folder it points to");
+        assertThat(r.out()).isEmpty();
+
+        Files.delete(pack.resolve("01-c.md"));
+        Files.copy(outside, pack.resolve("01-c.md"));
+        assertThat(CliRun.run("trust", pack.toString()).code()).isEqualTo(ExitCode.OK);
+        Files.delete(pack.resolve("01-c.md"));
+        Files.createSymbolicLink(pack.resolve("01-c.md"), outside);
+        CliRun run = CliRun.run("run", pack.toString());
+        assertThat(run.out()).contains("NOT RUN   make-proof");
+        assertThat(run.err()).contains("changed since you trusted it");
+    }
+
+    @Test
     void aStoreThatCannotBeOpenedFailsLookupsClosedAndTrustExitsThreeWithTheFix() throws Exception {
         learnerWroteTheProof("cmd");
         foreignDatabase(home.resolve("progress.db"));
