@@ -108,7 +108,7 @@ final class TrustCommand implements Callable<Integer> {
                 if (!links.isEmpty()) {
                     err.println("labdesk: cannot trust pack '" + pack.id() + "': " + String.join(", ", links)
                             + (links.size() == 1 ? " is a symbolic link" : " are symbolic links") + " in " + folder
-                            + ", and LabDesk would read through it while trust only covers the pack's own files;"
+                            + "; LabDesk reads through links there, while trust covers only the pack's own files;"
                             + " nothing was trusted. Fix: replace the link with the file or folder it points to");
                     return ExitCode.INVALID;
                 }
