@@ -63,7 +63,7 @@ public final class ActionRunner {
         }
         ActionKind kind = found.get();
         if (kind.needsTrust() && !ctx.trusted()) {
-            return refuse(action, events, start, "not run: " + CheckRunner.NOT_TRUSTED);
+            return refuse(action, events, start, "not run: " + CheckRunner.notTrusted(ctx.pack().root()));
         }
         events.accept(new ActionEvent.Status(id, ActionEvent.State.RUNNING, kind.summary()));
         ActionListener listener = new ActionListener() {

@@ -11,6 +11,7 @@ import dev.labdesk.kind.KindRegistry;
 import dev.labdesk.pack.CheckSpec;
 import dev.labdesk.pack.Durations;
 import dev.labdesk.task.TaskExecutor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Runs a lab's checks: all at once on the {@link TaskExecutor}, each attempt with a timeout, checks with
@@ -39,8 +41,23 @@ public final class CheckRunner {
 
     private static final Logger LOG = Logger.getLogger(CheckRunner.class.getName());
 
-    /** Why checks and actions that run commands do not run. */
-    public static final String NOT_TRUSTED = "the pack is not trusted: run with --trust if you wrote it or trust its author";
+    /** Characters a shell leaves alone, so a path made only of them needs no quotes. */
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./:@%+=,-]+");
+
+    /** Why checks and actions that run commands do not run in the pack at {@code packRoot}, and the two ways to change that. */
+    public static String notTrusted(Path packRoot) {
+        return "the pack is not trusted: if you wrote it or trust its author, trust it with '" + trustCommand(packRoot)
+                + "' (or run with --trust)";
+    }
+
+    /** {@code labdesk trust PATH} for the pack at {@code packRoot}, quoted so it can be pasted into a shell. */
+    public static String trustCommand(Path packRoot) {
+        String path = packRoot == null ? "PATH" : packRoot.toString();
+        if (!PLAIN_WORD.matcher(path).matches()) {
+            path = "\"" + path.replaceAll("([\\\\\"$`])", "\\\\$1") + "\"";
+        }
+        return "labdesk trust " + path;
+    }
 
     /**
      * Timing rules (ADR 0021).
@@ -148,7 +165,7 @@ public final class CheckRunner {
         }
         CheckKind kind = found.get();
         if (kind.needsTrust() && !ctx.trusted()) {
-            return result(check, CheckOutcome.skip(NOT_TRUSTED), start, 0);
+            return result(check, CheckOutcome.skip(notTrusted(ctx.pack().root())), start, 0);
         }
         Duration timeout = check.timeout() != null ? check.timeout() : policy.defaultTimeout();
         boolean retrying = policy.retry() && check.eventually() != null;

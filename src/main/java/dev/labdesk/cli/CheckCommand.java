@@ -52,7 +52,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "also write JUnit XML (a testcase per check) to FILE")
     Path junit;
 
-    @Option(names = "--trust", description = "allow checks that run commands (for packs you wrote or whose author you trust)")
+    @Option(names = "--trust", description = "allow checks that run commands this once (for packs you wrote or whose"
+            + " author you trust); 'labdesk trust PATH' remembers it")
     boolean trust;
 
     @Option(names = "--workspace", paramLabel = "DIR",
@@ -95,10 +96,14 @@ final class CheckCommand implements Callable<Integer> {
                 return ExitCode.ENVIRONMENT;
             }
         }
+        boolean trusted;
+        try (TrustLookup lookup = new TrustLookup(trust, LabdeskHome.resolve(), err)) {
+            trusted = lookup.trusted(target.pack(), target.lab().checks().stream().anyMatch(registry::needsTrust));
+        }
         Instant started = Instant.now();
         CheckReport report;
         try (TaskExecutor executor = TaskExecutor.pool("check");
-             LabSession session = new LabSession(registry, executor, target.pack(), target.lab(), ws, trust)) {
+             LabSession session = new LabSession(registry, executor, target.pack(), target.lab(), ws, trusted)) {
             report = session.check();
         } finally {
             registry.closeServices();

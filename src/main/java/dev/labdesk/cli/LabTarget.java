@@ -29,16 +29,19 @@ final class LabTarget {
         }
     }
 
+    /** The packs PATH names, loaded and sorted by folder, and what PATH named inside them. */
+    record Loaded(PackFinder found, List<Pack> packs) {
+    }
+
     private LabTarget() {
     }
 
     /**
-     * The labs to work on, or null after printing why there are none (exit code 2).
+     * The packs under PATH, validated first, or null after printing why there are none (exit code 2).
      *
-     * @param labId    {@code --lab}, or null
-     * @param needsOne check and run work on one lab: without {@code --lab}, PATH must name exactly one
+     * @param verb what an invalid pack stops ("run", "trusted"), for "nothing was ..."
      */
-    static List<Selected> select(Path path, String labId, boolean needsOne, KindRegistry registry, PrintWriter err) {
+    static Loaded load(Path path, KindRegistry registry, String verb, PrintWriter err) {
         Problems problems = new Problems();
         PackFinder found = PackFinder.find(List.of(path), problems);
         if (problems.hasErrors()) {
@@ -61,10 +64,27 @@ final class LabTarget {
         if (!report.ok()) {
             report.problems().stream().filter(Problem::isError).forEach(p -> err.println(p.format()));
             err.println("labdesk: invalid pack: " + report.errors() + (report.errors() == 1 ? " error" : " errors")
-                    + "; nothing was run. Fix them ('labdesk validate " + path + "' lists every problem).");
+                    + "; nothing was " + verb + ". Fix them ('labdesk validate " + path + "' lists every problem).");
             return null;
         }
         List<Pack> packs = found.loadPacks(problems).stream().sorted(Comparator.comparing(p -> p.root().toString())).toList();
+        return new Loaded(found, packs);
+    }
+
+    /**
+     * The labs to work on, or null after printing why there are none (exit code 2).
+     *
+     * @param labId    {@code --lab}, or null
+     * @param needsOne check and run work on one lab: without {@code --lab}, PATH must name exactly one
+     */
+    static List<Selected> select(Path path, String labId, boolean needsOne, KindRegistry registry, PrintWriter err) {
+        Loaded loaded = load(path, registry, "run", err);
+        if (loaded == null) {
+            return null;
+        }
+        PackFinder found = loaded.found();
+        List<Pack> packs = loaded.packs();
+        Problems problems = new Problems();
         if (labId != null) {
             var match = PackFinder.findLab(packs, labId, problems, path);
             if (match.isEmpty()) {

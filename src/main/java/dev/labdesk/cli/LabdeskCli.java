@@ -38,6 +38,7 @@ public final class LabdeskCli {
         COMMANDS.put("test", TestCommand::new);
         COMMANDS.put("doctor", DoctorCommand::new);
         COMMANDS.put("workspace", WorkspaceCommand::new);
+        COMMANDS.put("trust", TrustCommand::new);
     }
 
     private KindRegistry registry;

@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the results as JSON (logs included) instead of streaming")
     boolean json;
 
-    @Option(names = "--trust", description = "allow actions that run commands (for packs you wrote or whose author you trust)")
+    @Option(names = "--trust", description = "allow actions that run commands this once (for packs you wrote or whose"
+            + " author you trust); 'labdesk trust PATH' remembers it")
     boolean trust;
 
     @Option(names = "--workspace", paramLabel = "DIR", description = "run in this folder instead of the lab's workspace")
@@ -100,6 +101,10 @@ final class RunCommand implements Callable<Integer> {
                     + ". Fix: make LABDESK_HOME writable, or pass --workspace DIR");
             return ExitCode.ENVIRONMENT;
         }
+        boolean trusted;
+        try (TrustLookup lookup = new TrustLookup(trust, LabdeskHome.resolve(), err)) {
+            trusted = lookup.trusted(target.pack(), actions.stream().anyMatch(registry::needsTrust));
+        }
         ActionOutput output = new ActionOutput(json ? null : out);
         if (!json) {
             out.println("run " + target.key() + "  (workspace " + ws + ")");
@@ -107,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<ActionResult> results = new ArrayList<>();
         try (TaskExecutor executor = TaskExecutor.pool("run");
-             LabSession session = new LabSession(registry, executor, target.pack(), target.lab(), ws, trust)) {
+             LabSession session = new LabSession(registry, executor, target.pack(), target.lab(), ws, trusted)) {
             for (Block.Action a : actions) {
                 ActionResult r = session.run(a, output);
                 results.add(r);

@@ -2,6 +2,7 @@ package dev.labdesk.cli;
 
 import dev.labdesk.action.ActionResult;
 import dev.labdesk.check.CheckReport;
+import dev.labdesk.home.LabdeskHome;
 import dev.labdesk.kind.KindRegistry;
 import dev.labdesk.session.LabTestReport;
 import dev.labdesk.session.LabTester;
@@ -51,7 +52,8 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "also write JUnit XML (a testsuite per lab) to FILE")
     Path junit;
 
-    @Option(names = "--trust", description = "run actions and checks that run commands (lab:shell, command)")
+    @Option(names = "--trust", description = "run actions and checks that run commands (lab:shell, command) this once;"
+            + " 'labdesk trust PATH' remembers it")
     boolean trust;
 
     @Option(names = "--keep", description = "keep the containers and images the labs' actions created "
@@ -76,12 +78,17 @@ final class TestCommand implements Callable<Integer> {
         if (labs == null) {
             return ExitCode.INVALID;
         }
+        List<Boolean> trusted = new ArrayList<>();
+        try (TrustLookup lookup = new TrustLookup(trust, LabdeskHome.resolve(), err)) {
+            labs.forEach(target -> trusted.add(lookup.trusted(target.pack(), registry.needsTrust(target.lab()))));
+        }
         List<Map<String, Object>> jsonLabs = new ArrayList<>();
         List<JUnitXml.Suite> suites = new ArrayList<>();
         List<LabTestReport> reports = new ArrayList<>();
         try (TaskExecutor executor = TaskExecutor.pool("test")) {
-            LabTester tester = new LabTester(registry, executor, trust).keepingArtifacts(keep);
-            for (LabTarget.Selected target : labs) {
+            for (int i = 0; i < labs.size(); i++) {
+                LabTarget.Selected target = labs.get(i);
+                LabTester tester = new LabTester(registry, executor, trusted.get(i)).keepingArtifacts(keep);
                 Instant started = Instant.now();
                 ActionOutput output = new ActionOutput(null);
                 if (!json) {

@@ -1,5 +1,8 @@
 package dev.labdesk.kind;
 
+import dev.labdesk.pack.Block;
+import dev.labdesk.pack.CheckSpec;
+import dev.labdesk.pack.Lab;
 import dev.labdesk.pack.schema.Shape;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -64,6 +67,24 @@ public final class KindRegistry {
 
     public Map<String, ActionKind> actions() {
         return actions;
+    }
+
+    /**
+     * Whether any of the lab's checks or actions is of a kind that runs commands, so that it needs a
+     * trusted pack. Kinds this registry does not know need nothing here: they cannot run at all.
+     */
+    public boolean needsTrust(Lab lab) {
+        return lab.checks().stream().anyMatch(this::needsTrust) || lab.actions().stream().anyMatch(this::needsTrust);
+    }
+
+    /** Whether the check is of a kind that runs commands. */
+    public boolean needsTrust(CheckSpec check) {
+        return check.kind() != null && check(check.kind()).map(CheckKind::needsTrust).orElse(false);
+    }
+
+    /** Whether the action is of a kind that runs commands. */
+    public boolean needsTrust(Block.Action action) {
+        return action(action.kind()).map(ActionKind::needsTrust).orElse(false);
     }
 
     /** Known {@code requires} values with a sentence each. */

@@ -230,6 +230,38 @@ public final class ProgressStore implements AutoCloseable {
         return db.read(c -> PositionsTable.newest(c, "WHERE pack_id = ? AND lab_id = ?", List.of(packId, labId)));
     }
 
+    //**** Trusted packs ****//
+
+    /**
+     * Remembers that the user lets the pack {@code packId} in {@code folder} run commands, as long as its
+     * content hashes to {@code fingerprint}. Replaces an earlier decision for the same pack and folder.
+     *
+     * @param folder the pack's absolute real folder: a copy elsewhere is a different decision
+     */
+    public TrustedPack trustPack(String packId, Path folder, String fingerprint) {
+        TrustedPack t = new TrustedPack(packId, folder, fingerprint, now());
+        db.write(c -> {
+            TrustedPacksTable.save(c, t);
+            return null;
+        });
+        return t;
+    }
+
+    /** The user's decision about this pack in this folder, if they made one. */
+    public Optional<TrustedPack> trustedPack(String packId, Path folder) {
+        return db.read(c -> TrustedPacksTable.find(c, packId, folder));
+    }
+
+    /** Every pack the user trusted, by pack id, then folder. */
+    public List<TrustedPack> trustedPacks() {
+        return db.read(TrustedPacksTable::all);
+    }
+
+    /** Forgets every decision about {@code folder} (whatever pack id it named); returns what it forgot. */
+    public List<TrustedPack> revokeTrust(Path folder) {
+        return db.write(c -> TrustedPacksTable.deleteFolder(c, folder));
+    }
+
     //**** Internals ****//
 
     private Instant now() {

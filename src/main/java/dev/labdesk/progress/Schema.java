@@ -69,6 +69,17 @@ final class Schema {
                         anchor       TEXT,
                         at           INTEGER NOT NULL,
                         UNIQUE (pack_id, lab_id)
+                    )""")),
+            new Migration(3, "packs the user trusted, per folder and content", List.of(
+                    // One row per decision: the same pack id in two folders is two decisions. The
+                    // fingerprint binds the decision to the content it was made on (ADR 0024).
+                    """
+                    CREATE TABLE trusted_packs (
+                        pack_id     TEXT    NOT NULL,
+                        folder      TEXT    NOT NULL,
+                        fingerprint TEXT    NOT NULL,
+                        trusted_at  INTEGER NOT NULL,
+                        UNIQUE (pack_id, folder)
                     )""")));
 
     static int latest() {

@@ -1,7 +1,8 @@
 /**
  * The learner's progress in one SQLite file (WAL) under {@code LABDESK_HOME}: check runs with their
- * results, step and lab completion, and the last reading position. Every write is on disk when its
- * method returns; see docs/decisions/0030-progress-store.md and 0031-progress-schema-migrations.md.
+ * results, step and lab completion, the last reading position, and the packs the user trusted. Every
+ * write is on disk when its method returns; see docs/decisions/0030-progress-store.md and
+ * 0031-progress-schema-migrations.md.
  *
  * <pre>{@code
  * try (ProgressStore store = ProgressStore.open(LabdeskHome.resolve())) {   // or open(Path)
@@ -11,6 +12,7 @@
  *     store.markStepDone(pack, version, lab, step);  store.markLabDone(pack, version, lab);
  *     store.labProgress(pack, lab);  store.packProgress(pack);       // across all pack versions
  *     store.savePosition(pack, version, lab, step, anchor);  store.lastPosition();
+ *     store.trustPack(pack, realFolder, fingerprint);  store.trustedPack(pack, realFolder);  store.revokeTrust(realFolder);
  * }
  * }</pre>
  * Failures are {@link dev.labdesk.progress.ProgressException}s with a fix for the user; a file the

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * <li>fresh: a copy of {@code files/<lab>/}, checked once each (no {@code eventually}); they must NOT all pass,
  *     or the lab is broken: its checks do not look at the learner's work;</li>
  * <li>solution: {@code files/<lab>/} overlaid with {@code solutions/<lab>/}, the lab's actions run in document
- *     order (those needing trust only with {@code --trust}), then every check; all must pass.</li>
+ *     order (those needing trust only in a trusted pack), then every check; all must pass.</li>
  * </ol>
  */
 public final class LabTester {
@@ -132,7 +132,8 @@ public final class LabTester {
             if (refused > 0 || skipped > 0) {
                 why.append("; ").append(refused > 0 ? plural(refused, "action") : "")
                         .append(refused > 0 && skipped > 0 ? " and " : "").append(skipped > 0 ? plural(skipped, "check") : "")
-                        .append(" did not run because the pack is not trusted (run with --trust)");
+                        .append(" did not run because the pack is not trusted (trust it with '")
+                        .append(CheckRunner.trustCommand(pack.root())).append("', or run with --trust)");
             }
             ActionResult failedAction = actions.stream().filter(a -> !a.ok() && !a.refused()).findFirst().orElse(null);
             if (failedAction != null) {

@@ -122,7 +122,8 @@ class ActionRunnerTest {
         TestPacks.Fixture f = lab("```lab:shell\nrun: touch made-by-shell.txt\n```\n");
         ActionResult r = run(f, false);
         assertThat(r.refused()).isTrue();
-        assertThat(r.outcome().message()).isEqualTo("not run: the pack is not trusted: run with --trust if you wrote it or trust its author");
+        assertThat(r.outcome().message()).isEqualTo("not run: the pack is not trusted: if you wrote it or trust its author,"
+                + " trust it with 'labdesk trust " + f.pack().root() + "' (or run with --trust)");
         assertThat(f.workspace().resolve("made-by-shell.txt")).doesNotExist();
         assertThat(states()).containsExactly(ActionEvent.State.ERROR);
     }

@@ -239,7 +239,8 @@ class CheckRunnerTest {
         CheckRunner runner = new CheckRunner(TestPacks.registry(), pool);
         CheckResult untrusted = runner.run(f.lab().checks(), f.context(false)).results().get(0);
         assertThat(untrusted.status()).isEqualTo(CheckStatus.SKIP);
-        assertThat(untrusted.actual()).isEqualTo("the pack is not trusted: run with --trust if you wrote it or trust its author");
+        assertThat(untrusted.actual()).isEqualTo("the pack is not trusted: if you wrote it or trust its author,"
+                + " trust it with 'labdesk trust " + f.pack().root() + "' (or run with --trust)");
         assertThat(f.workspace().resolve("proof.txt")).doesNotExist();
 
         CheckResult trusted = runner.run(f.lab().checks(), f.context(true)).results().get(0);

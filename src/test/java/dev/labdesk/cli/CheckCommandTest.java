@@ -209,7 +209,8 @@ class CheckCommandTest {
                 """);
         CliRun untrusted = CliRun.run("check", root.toString());
         assertThat(untrusted.code()).isEqualTo(ExitCode.OK);
-        assertThat(untrusted.out()).contains("SKIP   echo").contains("skipped:  the pack is not trusted: run with --trust");
+        assertThat(untrusted.out()).contains("SKIP   echo").contains("skipped:  the pack is not trusted: if you wrote it"
+                + " or trust its author, trust it with 'labdesk trust " + root + "' (or run with --trust)");
         CliRun trusted = CliRun.run("check", root.toString(), "--trust");
         assertThat(trusted.code()).isEqualTo(ExitCode.OK);
         assertThat(trusted.out()).contains("PASS   echo");

@@ -22,7 +22,7 @@ class LabdeskCliTest {
         assertThat(run("--help")).isEqualTo(ExitCode.OK);
 
         assertThat(out.toString())
-                .contains("validate", "list", "check", "run", "test", "doctor", "workspace")
+                .contains("validate", "list", "check", "run", "test", "doctor", "workspace", "trust")
                 .contains("Exit codes: 0 ok, 1 checks or tests failed");
     }
 

@@ -63,7 +63,8 @@ class TestCommandTest {
         CliRun r = CliRun.run("test", pack.toString());
         assertThat(r.code()).isEqualTo(ExitCode.FAILED);
         assertThat(r.out()).contains("action NOT RUN   start-server  not run: the pack is not trusted")
-                .contains("FAILED: the solution does not pass 1 of 2 checks; 1 action did not run because the pack is not trusted (run with --trust)")
+                .contains("FAILED: the solution does not pass 1 of 2 checks; 1 action did not run because the pack is not trusted"
+                        + " (trust it with 'labdesk trust " + pack + "', or run with --trust)")
                 .contains("1 passed, 1 failed");
     }
 

@@ -63,6 +63,21 @@ class MigrationTest {
             "PRAGMA application_id = " + 0x4C445047,
             "PRAGMA user_version = 1");
 
+    /** Migration 2 as released, verbatim, applied on top of {@link #V1_DDL}: a file a v2 LabDesk left behind. */
+    private static final List<String> V2_DDL = List.of(
+            "ALTER TABLE runs ADD COLUMN mode TEXT NOT NULL DEFAULT 'check'",
+            """
+            CREATE TABLE positions (
+                pack_id      TEXT    NOT NULL,
+                lab_id       TEXT    NOT NULL,
+                pack_version TEXT    NOT NULL,
+                step_id      TEXT,
+                anchor       TEXT,
+                at           INTEGER NOT NULL,
+                UNIQUE (pack_id, lab_id)
+            )""",
+            "PRAGMA user_version = 2");
+
     private static final long STARTED = Instant.parse("2026-02-01T08:00:00Z").toEpochMilli();
 
     @TempDir
@@ -84,7 +99,7 @@ class MigrationTest {
         }
 
         try (ProgressStore store = ProgressStore.open(file)) {
-            assertThat(store.schemaVersion()).isEqualTo(Schema.latest()).isEqualTo(2);
+            assertThat(store.schemaVersion()).isEqualTo(Schema.latest()).isEqualTo(3);
 
             StoredRun old = store.run(7).orElseThrow();
             assertThat(old.run()).isEqualTo(new RunRecord("containers", "0.9", "build-image", RunMode.CHECK,
@@ -108,6 +123,46 @@ class MigrationTest {
     }
 
     @Test
+    void migratesAVersion2DatabaseKeepingRunsCompletionsAndPositionsAndStartsWithNoTrustedPacks() throws SQLException {
+        Path file = dir.resolve("progress.db");
+        try (Connection c = raw(file); Statement s = c.createStatement()) {
+            for (String sql : V1_DDL) {
+                s.execute(sql);
+            }
+            for (String sql : V2_DDL) {
+                s.execute(sql);
+            }
+            s.execute("INSERT INTO runs (id, pack_id, pack_version, lab_id, started_at, finished_at, mode)"
+                    + " VALUES (3, 'containers', '1.0', 'build-image', " + STARTED + ", " + (STARTED + 800) + ", 'check')");
+            s.execute("INSERT INTO runs (id, pack_id, pack_version, lab_id, started_at, finished_at, mode)"
+                    + " VALUES (4, 'containers', '1.0', 'build-image', " + (STARTED + 5000) + ", " + (STARTED + 5900) + ", 'test')");
+            s.execute("INSERT INTO check_results (run_id, seq, check_id, status, expected, actual, evidence, hint, elapsed_ms)"
+                    + " VALUES (3, 0, 'dockerfile', 'PASS', 'a Dockerfile', 'found', NULL, NULL, 4)");
+            s.execute("INSERT INTO check_results (run_id, seq, check_id, status, expected, actual, evidence, hint, elapsed_ms)"
+                    + " VALUES (4, 0, 'dockerfile', 'FAIL', 'a Dockerfile', 'missing', NULL, NULL, 2)");
+            s.execute("INSERT INTO completions VALUES (1, 'containers', '1.0', 'build-image', NULL, 1, " + (STARTED + 900) + ")");
+            s.execute("INSERT INTO positions VALUES ('containers', 'build-image', '1.0', 'run-it', 'ports', " + STARTED + ")");
+        }
+
+        try (ProgressStore store = ProgressStore.open(file)) {
+            assertThat(store.schemaVersion()).isEqualTo(3);
+            assertThat(store.runs("containers", "build-image", 5)).extracting(r -> r.id() + " " + r.run().mode())
+                    .containsExactly("4 TEST", "3 CHECK");
+            assertThat(store.lastResults("containers", "build-image").get("dockerfile").result().status())
+                    .as("the learner's own run, not the author's test").isEqualTo(CheckStatus.PASS);
+            assertThat(store.labProgress("containers", "build-image").done())
+                    .contains(new Completion("1.0", Instant.ofEpochMilli(STARTED + 900)));
+            assertThat(store.lastPosition()).contains(new Position("containers", "1.0", "build-image", "run-it", "ports",
+                    Instant.ofEpochMilli(STARTED)));
+            assertThat(store.trustedPacks()).isEmpty();
+
+            TrustedPack trusted = store.trustPack("containers", dir.toAbsolutePath(), "sha256:00");
+            assertThat(store.trustedPack("containers", dir.toAbsolutePath())).contains(trusted);
+            assertThat(store.integrityCheck()).containsExactly("ok");
+        }
+    }
+
+    @Test
     void aNewFileStartsAtTheLatestSchemaMarkedAsLabdesks() throws SQLException {
         Path file = dir.resolve("progress.db");
         ProgressStore.open(file).close();
@@ -117,6 +172,7 @@ class MigrationTest {
             assertThat(pragma(c, "application_id")).isEqualTo(String.valueOf(Schema.APPLICATION_ID));
             assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
             assertThat(columns(c, "runs")).contains("mode");
+            assertThat(columns(c, "trusted_packs")).containsExactly("pack_id", "folder", "fingerprint", "trusted_at");
         }
     }
 

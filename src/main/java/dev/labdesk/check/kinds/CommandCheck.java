@@ -1,5 +1,6 @@
 package dev.labdesk.check.kinds;
 
+import dev.labdesk.check.CheckRunner;
 import dev.labdesk.kind.CheckKind;
 import dev.labdesk.kind.CheckOutcome;
 import dev.labdesk.kind.KindContext;
@@ -63,7 +64,7 @@ public final class CommandCheck implements CheckKind {
     public CheckOutcome evaluate(CheckSpec check, KindContext ctx) throws IOException, InterruptedException {
         if (!ctx.trusted()) {
             // The runner skips untrusted kinds before this; a direct caller must not get around it.
-            return CheckOutcome.skip("the pack is not trusted: run with --trust if you wrote it or trust its author");
+            return CheckOutcome.skip(CheckRunner.notTrusted(ctx.pack().root()));
         }
         String line;
         Path cwd = ctx.workspace();
