@@ -6,7 +6,6 @@ import dev.labdesk.session.ProgressRecorder;
 import dev.labdesk.session.RunRecorder;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -61,7 +60,7 @@ public final class LabdeskCli {
     public static int run(String[] args, PrintWriter out, PrintWriter err, KindRegistry registry, RunRecorder recorder) {
         if (registry == null && ValidateCommand.isPlain(args)) {
             try {
-                return ValidateCommand.validate(ValidateCommand.paths(args), List.of(args).contains("--json"), out, err);
+                return ValidateCommand.validatePlain(args, out, err);
             } catch (RuntimeException e) {
                 return internalError(e, err);
             }

@@ -60,15 +60,18 @@ final class ValidateCommand implements Callable<Integer> {
         return paths > 0;
     }
 
-    /** The paths of a plain {@code validate} command line. */
-    static List<Path> paths(String[] args) {
+    /** Runs a command line that {@link #isPlain} accepted. */
+    static int validatePlain(String[] args, PrintWriter out, PrintWriter err) {
         List<Path> paths = new ArrayList<>();
+        boolean json = false;
         for (int i = 1; i < args.length; i++) {
-            if (!args[i].equals("--json")) {
+            if (args[i].equals("--json")) {
+                json = true;
+            } else {
                 paths.add(Path.of(args[i]));
             }
         }
-        return paths;
+        return validate(paths, json, out, err);
     }
 
     static int validate(List<Path> paths, boolean json, PrintWriter out, PrintWriter err) {

@@ -176,9 +176,7 @@ final class QuickYaml {
             throw GIVE_UP;
         }
         int col = indent(line);
-        if (col == 0 && (text.startsWith("---", starts[line]) || text.startsWith("...", starts[line]))) {
-            throw GIVE_UP;
-        }
+        // A '---' or '...' line is no item, so it reaches mapping(), which gives up on document markers.
         if (dashAt(line, col)) {
             return sequence(line, col, false, depth);
         }
